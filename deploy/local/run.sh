@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The whole Vaani suite on this machine, without Kubernetes.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/lib.sh"
+
+# module:port, in start order
+SERVICES=(api-service:8080 dialer-ticker:8081 dialer-hopper:8082 dialer-core:8083 scheduler-service:8084 agent-worker:8085)
+STATE="$here/.state"
+LOGS="$VAANI_ROOT/target/local"
+
+usage() {
+  cat <<USAGE
+usage: deploy/local/run.sh [--no-build]   set up the servers, build, start all six services
+       deploy/local/run.sh stop           stop the services this script started
+       deploy/local/run.sh status         which services answer, and where
+       deploy/local/run.sh --help         this text
+
+Starts PostgreSQL, RabbitMQ and Redis (reusing running servers; Docker Compose where an engine
+answers; else Debian packages), builds the suite, starts every service in JVM mode in the
+background and waits until each one is ready. Logs: target/local/<service>.log.
+  --no-build   start what was built last time
+Environment: the services read VAANI_DB_URL, VAANI_REDIS_URL, VAANI_RABBITMQ_HOST, ... (README.md).
+USAGE
+}
+
+port_owner() { # port -> description of the listening process, if any
+  if command -v ss >/dev/null; then ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\(.*\)))/\1/p' | head -1; fi
+}
+
+ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1/q/health/ready" 2>/dev/null; }
+
+stop() {
+  local any=0
+  if [ -f "$STATE/pids" ]; then
+    while read -r module pid; do
+      if kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" && any=1 && log "stopped $module (pid $pid)"
+      fi
+    done <"$STATE/pids"
+    rm -f "$STATE/pids"
+  fi
+  [ $any -eq 1 ] || log "no service of this script was running"
+}
+
+status() {
+  local entry module port
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*} port=${entry##*:}
+    if ready "$port"; then log "$module: ready on http://localhost:$port"; else log "$module: not ready (port $port)"; fi
+  done
+}
+
+start() {
+  local build=1
+  for arg in "$@"; do
+    case $arg in
+      --no-build) build=0 ;;
+      *) usage >&2; fail "unknown option $arg" ;;
+    esac
+  done
+  command -v curl >/dev/null || fail "curl is needed to check readiness: apt-get install curl"
+  use_java
+  [ -f "$STATE/pids" ] && stop >/dev/null
+  local entry module port owner
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*} port=${entry##*:}
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      owner=$(port_owner "$port")
+      fail "port $port (for $module) is in use${owner:+ by $owner}; stop it or run deploy/local/run.sh stop"
+    fi
+  done
+
+  "$here/infra.sh" up
+  if [ $build -eq 1 ]; then
+    use_maven
+    log "building (tests skipped; deploy/local/test.sh runs them)"
+    maven -q package -DskipTests || fail "the build failed"
+  fi
+
+  mkdir -p "$STATE" "$LOGS"
+  : >"$STATE/pids"
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*}
+    local jar="$VAANI_ROOT/$module/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
+    nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" >"$LOGS/$module.log" 2>&1 &
+    echo "$module $!" >>"$STATE/pids"
+    log "started $module (pid $!), log: target/local/$module.log"
+  done
+
+  local deadline=$((SECONDS + 120)) pid
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*} port=${entry##*:}
+    pid=$(awk -v m="$module" '$1 == m {print $2}' "$STATE/pids")
+    until ready "$port"; do
+      kill -0 "$pid" 2>/dev/null || fail "$module exited while starting; read target/local/$module.log"
+      [ $SECONDS -lt $deadline ] || fail "$module is not ready after 120 s; read target/local/$module.log"
+      sleep 1
+    done
+  done
+
+  log "all services ready"
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*} port=${entry##*:}
+    printf '  %-18s http://localhost:%s   (health /q/health, metrics /q/metrics)\n' "$module" "$port"
+  done
+  printf '  %-18s http://localhost:8080/q/swagger-ui\n' "Swagger UI"
+  printf '  %-18s http://localhost:8080/q/openapi\n' "OpenAPI"
+  log "stop them with: deploy/local/run.sh stop"
+}
+
+case "${1:-}" in
+  -h | --help | help) usage ;;
+  stop) stop ;;
+  status) status ;;
+  *) start "$@" ;;
+esac
