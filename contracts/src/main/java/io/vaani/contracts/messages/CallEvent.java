@@ -1,0 +1,63 @@
+package io.vaani.contracts.messages;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.vaani.contracts.topology.Exchanges;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Progress of one call, published on {@code vaani.calls} as {@code call.<kind>}. Every call ends in
+ * exactly one final event ({@link CallEnded} or {@link CallFailed}); both share the message id
+ * {@code call:<id>:final}, so a consumer that deduplicates on it sees one outcome per call.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CallOriginated.class, name = "originated"),
+        @JsonSubTypes.Type(value = CallRinging.class, name = "ringing"),
+        @JsonSubTypes.Type(value = CallAnswered.class, name = "answered"),
+        @JsonSubTypes.Type(value = CallEnded.class, name = "ended"),
+        @JsonSubTypes.Type(value = CallFailed.class, name = "failed") })
+public sealed interface CallEvent extends Message permits CallOriginated, CallRinging, CallAnswered, CallEnded, CallFailed {
+    int VERSION = 1;
+
+    long callLogId();
+
+    UUID workspaceId();
+
+    UUID campaignId();
+
+    long prospectId();
+
+    Instant at();
+
+    /** The routing-key suffix: originated, ringing, answered, ended or failed. */
+    String kind();
+
+    default boolean finalEvent() {
+        return this instanceof CallEnded || this instanceof CallFailed;
+    }
+
+    @Override
+    default String messageId() {
+        return "call:" + callLogId() + ":" + (finalEvent() ? "final" : kind());
+    }
+
+    @Override
+    default String exchange() {
+        return Exchanges.CALLS;
+    }
+
+    @Override
+    default String routingKey() {
+        return "call." + kind();
+    }
+
+    /** Validation shared by every variant's constructor. */
+    static void check(int version, String type, UUID workspaceId, UUID campaignId, Instant at) {
+        Versions.check(version, VERSION, type);
+        Versions.required(workspaceId, "workspaceId");
+        Versions.required(campaignId, "campaignId");
+        Versions.required(at, "at");
+    }
+}
