@@ -19,6 +19,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private Thread acceptor;
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -38,6 +39,15 @@ public final class TcpProxy implements AutoCloseable {
     public synchronized void cut() {
         closeQuietly(server);
         server = null;
+        // The listening descriptor is released only once the acceptor leaves accept().
+        if (acceptor != null) {
+            try {
+                acceptor.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            acceptor = null;
+        }
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
@@ -52,7 +62,7 @@ public final class TcpProxy implements AutoCloseable {
             listening.setReuseAddress(true);
             listening.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             server = listening;
-            Thread.ofVirtual().start(() -> accept(listening));
+            acceptor = Thread.ofVirtual().start(() -> accept(listening));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,6 +72,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
+                if (listening.isClosed()) {
+                    closeQuietly(client);
+                    return;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
