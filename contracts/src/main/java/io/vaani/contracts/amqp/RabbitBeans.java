@@ -1,13 +1,11 @@
 package io.vaani.contracts.amqp;
 
+import io.vaani.contracts.runtime.Instance;
 import jakarta.enterprise.event.Observes;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Gives every service one {@link RabbitConnection}, connecting as soon as the service starts. */
 @Singleton
@@ -15,15 +13,8 @@ public class RabbitBeans {
 
     @Produces
     @Singleton
-    RabbitConnection rabbitConnection(RabbitConfig config,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName(); // the pod name in Kubernetes
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        RabbitConnection connection = new RabbitConnection(config, application + "@" + host);
+    RabbitConnection rabbitConnection(RabbitConfig config, Instance instance) {
+        RabbitConnection connection = new RabbitConnection(config, instance.id());
         connection.start();
         return connection;
     }

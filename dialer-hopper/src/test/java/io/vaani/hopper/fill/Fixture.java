@@ -1,0 +1,131 @@
+package io.vaani.hopper.fill;
+
+import io.vaani.testing.RealServers;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds workspaces, campaigns, lists, prospects and DNC entries in the test database over JDBC. */
+final class Fixture implements AutoCloseable {
+    static final String EVERY_DAY_9_TO_20 = "{\"1\":{\"start\":\"09:00\",\"end\":\"20:00\"},\"2\":{\"start\":\"09:00\",\"end\":\"20:00\"},"
+            + "\"3\":{\"start\":\"09:00\",\"end\":\"20:00\"},\"4\":{\"start\":\"09:00\",\"end\":\"20:00\"},"
+            + "\"5\":{\"start\":\"09:00\",\"end\":\"20:00\"},\"6\":{\"start\":\"09:00\",\"end\":\"20:00\"},"
+            + "\"7\":{\"start\":\"09:00\",\"end\":\"20:00\"}}";
+
+    final Connection db;
+    final UUID workspace;
+    final UUID agent;
+
+    Fixture(String database) throws SQLException {
+        db = DriverManager.getConnection(RealServers.jdbcUrl(database), RealServers.PG_USER, RealServers.PG_PASSWORD);
+        workspace = uuid("insert into workspaces (slug, name) values (?, 'W') returning id", "w-" + shortId());
+        agent = uuid("insert into agents (workspace_id, name) values (?, 'Agent') returning id", workspace);
+    }
+
+    UUID campaign(String status, String leadOrder, int maxAttempts, int maxConcurrency, int hopperMin) throws SQLException {
+        return uuid("insert into campaigns (workspace_id, agent_id, slug, name, status, calling_window, lead_order, "
+                + "max_attempts, max_concurrency, hopper_min, dialer_interval) values (?, ?, ?, 'C', ?, ?::jsonb, ?, ?, ?, ?, 5) "
+                + "returning id", workspace, agent, "c-" + shortId(), status, EVERY_DAY_9_TO_20, leadOrder, maxAttempts,
+                maxConcurrency, hopperMin);
+    }
+
+    UUID list(UUID campaign, int priority, boolean active, String expiresAt) throws SQLException {
+        return uuid("insert into prospect_lists (workspace_id, campaign_id, name, priority, active, expires_at) "
+                + "values (?, ?, 'L', ?, ?, ?::timestamptz) returning id", workspace, campaign, priority, active, expiresAt);
+    }
+
+    /** A prospect; {@code due} is an SQL expression for next_attempt_at, e.g. "now() - interval '1 hour'". */
+    long prospect(UUID list, String phone, String tz, String status, int attempts, String due, String expiresAt)
+            throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("insert into prospects (workspace_id, campaign_id, list_id, phone, "
+                + "tz, status, attempts, next_attempt_at, expires_at) select workspace_id, campaign_id, id, ?, ?, ?, ?, "
+                + due + ", ?::timestamptz from prospect_lists where id = ? returning id")) {
+            bind(insert, phone, tz, status, attempts, expiresAt, list);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    long prospect(UUID list, String phone, String tz) throws SQLException {
+        return prospect(list, phone, tz, "NEW", 0, "now() - interval '1 minute'", null);
+    }
+
+    /** Many NEW prospects in one statement: +1 415 555 nnnn in New York. */
+    void prospects(UUID list, int count) throws SQLException {
+        update("insert into prospects (workspace_id, campaign_id, list_id, phone, tz) select workspace_id, campaign_id, id, "
+                + "'+1415' || lpad(n::text, 7, '0'), 'America/New_York' from prospect_lists, generate_series(1, ?) n where id = ?",
+                count, list);
+    }
+
+    void doNotCall(UUID workspaceOrNull, String phone, String match) throws SQLException {
+        update("insert into dnc_entries (workspace_id, phone, match) values (?, ?, ?)", workspaceOrNull, phone, match);
+    }
+
+    /** Prospect ids in the campaign's hopper, in dial order. */
+    List<Long> hopper(UUID campaign) throws SQLException {
+        return longs("select prospect_id from hopper_entries where campaign_id = ? order by list_priority desc, callback desc, id",
+                campaign);
+    }
+
+    String status(long prospect) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select status || ' ' || coalesce(claim_owner, '-') from prospects where id = ?")) {
+            query.setLong(1, prospect);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    List<Long> longs(String sql, Object... args) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            bind(query, args);
+            List<Long> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            bind(statement, args);
+            return statement.executeUpdate();
+        }
+    }
+
+    private UUID uuid(String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            bind(statement, args);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        db.close();
+    }
+}
