@@ -28,10 +28,24 @@ final class Fixture implements AutoCloseable {
     }
 
     UUID campaign(String status, String leadOrder, int maxAttempts, int maxConcurrency, int hopperMin) throws SQLException {
-        return uuid("insert into campaigns (workspace_id, agent_id, slug, name, status, calling_window, lead_order, "
-                + "max_attempts, max_concurrency, hopper_min, dialer_interval) values (?, ?, ?, 'C', ?, ?::jsonb, ?, ?, ?, ?, 5) "
-                + "returning id", workspace, agent, "c-" + shortId(), status, EVERY_DAY_9_TO_20, leadOrder, maxAttempts,
-                maxConcurrency, hopperMin);
+        return campaign(status, leadOrder, maxAttempts, maxConcurrency, hopperMin, EVERY_DAY_9_TO_20, "US");
+    }
+
+    /** A campaign that may call at any hour (compliance profile NONE), for tests that run on the real clock. */
+    UUID campaignOpenAllDay(int maxConcurrency) throws SQLException {
+        StringBuilder window = new StringBuilder("{");
+        for (int day = 1; day <= 7; day++) {
+            window.append(day > 1 ? "," : "").append("\"").append(day).append("\":{\"start\":\"00:00\",\"end\":\"24:00\"}");
+        }
+        return campaign("RUNNING", "OLDEST_FIRST", 3, maxConcurrency, 0, window.append("}").toString(), "NONE");
+    }
+
+    UUID campaign(String status, String leadOrder, int maxAttempts, int maxConcurrency, int hopperMin, String window,
+            String profile) throws SQLException {
+        return uuid("insert into campaigns (workspace_id, agent_id, slug, name, status, calling_window, compliance_profile, "
+                + "lead_order, max_attempts, max_concurrency, hopper_min, dialer_interval) "
+                + "values (?, ?, ?, 'C', ?, ?::jsonb, ?, ?, ?, ?, ?, 5) returning id", workspace, agent, "c-" + shortId(),
+                status, window, profile, leadOrder, maxAttempts, maxConcurrency, hopperMin);
     }
 
     UUID list(UUID campaign, int priority, boolean active, String expiresAt) throws SQLException {
@@ -57,7 +71,7 @@ final class Fixture implements AutoCloseable {
         return prospect(list, phone, tz, "NEW", 0, "now() - interval '1 minute'", null);
     }
 
-    /** Many NEW prospects in one statement: +1 415 555 nnnn in New York. */
+    /** Many NEW prospects in one statement: +1415 then n in seven digits (+14150000001, ...), in New York. */
     void prospects(UUID list, int count) throws SQLException {
         update("insert into prospects (workspace_id, campaign_id, list_id, phone, tz) select workspace_id, campaign_id, id, "
                 + "'+1415' || lpad(n::text, 7, '0'), 'America/New_York' from prospect_lists, generate_series(1, ?) n where id = ?",
