@@ -12,7 +12,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +20,12 @@ class TestSupportTest {
 
     @Test
     void recreatedDatabaseIsEmptyAndMigrated() throws Exception {
-        String url = TestDatabase.recreate("vaani_test_support");
-        try (Connection db = DriverManager.getConnection(url, RealServers.PG_USER, RealServers.PG_PASSWORD)) {
+        TestDatabase.recreate("vaani_test_support");
+        try (Connection db = TestDatabase.connect("vaani_test_support")) {
             db.createStatement().execute("insert into workspaces (slug, name) values ('left-over', 'W')");
         }
         TestDatabase.recreate("vaani_test_support");
-        try (Connection db = DriverManager.getConnection(url, RealServers.PG_USER, RealServers.PG_PASSWORD);
+        try (Connection db = TestDatabase.connect("vaani_test_support");
                 ResultSet rows = db.createStatement().executeQuery("select count(*) from workspaces")) {
             rows.next();
             assertThat(rows.getInt(1)).isZero();

@@ -8,12 +8,11 @@ import io.vaani.hopper.config.HopperConfig;
 import io.vaani.hopper.fill.FillResult;
 import io.vaani.hopper.fill.HopperFiller;
 import io.vaani.hopper.fill.SkipCensus;
-import io.vaani.testing.RealServers;
+import io.vaani.testing.TestDatabase;
 import io.vaani.testing.RealServersResource;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,8 +56,7 @@ class HopperFillBench {
     @Test
     void fillTenThousandFromAMillion() throws Exception {
         UUID campaign;
-        try (Connection db = DriverManager.getConnection(RealServers.jdbcUrl("vaani_bench_hopper"), RealServers.PG_USER,
-                RealServers.PG_PASSWORD); Statement sql = db.createStatement()) {
+        try (Connection db = TestDatabase.connect("vaani_bench_hopper"); Statement sql = db.createStatement()) {
             long started = System.nanoTime();
             campaign = load(sql);
             System.out.printf("%nBENCH hopper: loaded %,d prospects over %d zones and %,d DNC numbers in %.1f s%n",

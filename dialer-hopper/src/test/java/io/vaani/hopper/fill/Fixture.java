@@ -1,8 +1,7 @@
 package io.vaani.hopper.fill;
 
-import io.vaani.testing.RealServers;
+import io.vaani.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +21,7 @@ final class Fixture implements AutoCloseable {
     final UUID agent;
 
     Fixture(String database) throws SQLException {
-        db = DriverManager.getConnection(RealServers.jdbcUrl(database), RealServers.PG_USER, RealServers.PG_PASSWORD);
+        db = TestDatabase.connect(database);
         workspace = uuid("insert into workspaces (slug, name) values (?, 'W') returning id", "w-" + shortId());
         agent = uuid("insert into agents (workspace_id, name) values (?, 'Agent') returning id", workspace);
     }
