@@ -134,14 +134,14 @@ public final class TickerNode implements AutoCloseable {
                 CampaignClock started = new CampaignClock(campaign, h.interval());
                 started.leaseValidUntil = h.leaseValidUntil();
                 started.lastFired = lastTicks.get(campaign); // on whichever replica ticked it last
-                started.due = Cadence.first(started.lastFired, h.interval(), now);
+                started.due = Cadence.first(campaign, started.lastFired, h.interval(), now);
                 clocks.put(campaign, started);
                 schedule(started, now);
             } else {
                 existing.leaseValidUntil = h.leaseValidUntil();
                 if (!existing.interval.equals(h.interval())) {
                     existing.interval = h.interval();
-                    existing.due = Cadence.first(existing.lastFired, h.interval(), now);
+                    existing.due = Cadence.first(campaign, existing.lastFired, h.interval(), now);
                     existing.next.cancel(false);
                     schedule(existing, now);
                 }

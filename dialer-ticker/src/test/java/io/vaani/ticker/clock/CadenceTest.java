@@ -27,9 +27,19 @@ class CadenceTest {
 
     @Test
     void aClockThatComesOverKeepsTheCampaignsCadence() {
-        assertThat(Cadence.first(T, FIVE, T.plusSeconds(2))).isEqualTo(T.plusSeconds(5));
-        assertThat(Cadence.first(T, FIVE, T.plusSeconds(9))).isEqualTo(T.plusSeconds(9));
-        assertThat(Cadence.first(null, FIVE, T)).isEqualTo(T);
+        UUID campaign = UUID.randomUUID();
+        assertThat(Cadence.first(campaign, T, FIVE, T.plusSeconds(2))).isEqualTo(T.plusSeconds(5));
+        assertThat(Cadence.first(campaign, T, FIVE, T.plusSeconds(9))).isEqualTo(T.plusSeconds(9));
+    }
+
+    @Test
+    void clocksStartingTogetherSpreadTheirFirstTicks() {
+        List<Instant> firsts = IntStream.range(0, 1000).mapToObj(i -> Cadence.first(UUID.randomUUID(), null, FIVE, T)).toList();
+        assertThat(firsts).allSatisfy(at -> assertThat(at).isBetween(T, T.plus(Cadence.SPREAD)));
+        long inFirstHalf = firsts.stream().filter(at -> at.isBefore(T.plusSeconds(1))).count();
+        assertThat(inFirstHalf).isBetween(400L, 600L);
+        UUID campaign = UUID.randomUUID();
+        assertThat(Cadence.first(campaign, null, FIVE, T)).as("the same phase every time").isEqualTo(Cadence.first(campaign, null, FIVE, T));
     }
 
     @Test

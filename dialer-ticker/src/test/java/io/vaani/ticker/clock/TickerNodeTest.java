@@ -8,9 +8,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vaani.contracts.messages.CampaignTick;
+import io.vaani.ticker.OwnReplicasOnly;
 import io.vaani.ticker.lease.ClockLeases;
 import io.vaani.testing.RealServersResource;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** Several ticker replicas on real Redis: one clock per campaign, failover within a lease, no going back. */
 @QuarkusTest
-@TestProfile(TickerNodeTest.OwnReplicasOnly.class)
+@TestProfile(OwnReplicasOnly.class)
 @WithTestResource(value = RealServersResource.class, initArgs = {
         @ResourceArg(name = "database", value = "vaani_test_dialer_ticker_nodes"),
         @ResourceArg(name = "redis-db", value = "8") })
@@ -41,14 +41,6 @@ class TickerNodeTest {
     static final Duration LEASE = Duration.ofSeconds(2);
     static final Duration ROUND = Duration.ofMillis(250);
     static final Duration INTERVAL = Duration.ofSeconds(1);
-
-    /** The service's own ticker stays off: the test runs the replicas. */
-    public static class OwnReplicasOnly implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("vaani.ticker.enabled", "false");
-        }
-    }
 
     record Tick(String node, UUID campaign, long seq, Instant at) {
     }
