@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -58,8 +57,9 @@ public class HopperFiller {
     }
 
     private Uni<FillResult> fillLocked(SqlConnection sql, UUID campaignId) {
-        return settings(sql, campaignId).chain(found -> found.filter(c -> c.status().dials())
-                .map(campaign -> prefixes(sql, campaign.workspaceId()).chain(prefixes -> fillRunning(sql, campaign, prefixes)))
+        return CampaignReads.settings(sql, campaignId).chain(found -> found.filter(c -> c.status().dials())
+                .map(campaign -> CampaignReads.doNotCallPrefixes(sql, campaign.workspaceId())
+                        .chain(prefixes -> fillRunning(sql, campaign, prefixes)))
                 .orElseGet(() -> purge(sql, campaignId).map(purged -> FillResult.notRunning(campaignId, purged))));
     }
 
@@ -87,16 +87,6 @@ public class HopperFiller {
         Tuple args = Tuple.from(Arrays.asList(campaign.id(), campaign.workspaceId(), open, campaign.fallbackZone(),
                 campaign.maxAttempts(), wanted, instance.id(), lease, prefixes));
         return sql.preparedQuery(HopperQueries.fill(campaign.leadOrder())).execute(args).map(RowSet::rowCount);
-    }
-
-    private static Uni<Optional<CampaignSettings>> settings(SqlConnection sql, UUID campaignId) {
-        return sql.preparedQuery(HopperQueries.SETTINGS).execute(Tuple.of(campaignId))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(CampaignSettings.from(first(rows))));
-    }
-
-    private static Uni<String[]> prefixes(SqlConnection sql, UUID workspaceId) {
-        return sql.preparedQuery(HopperQueries.DNC_PREFIXES).execute(Tuple.of(workspaceId))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getString(0)).toArray(String[]::new));
     }
 
     private static Uni<Integer> purge(SqlConnection sql, UUID campaignId) {

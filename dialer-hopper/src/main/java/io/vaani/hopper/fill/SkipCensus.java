@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 /**
  * Counts why a campaign's waiting prospects cannot be dialed now (unknown zone, outside the
@@ -28,14 +27,13 @@ public class SkipCensus {
 
     /** Empty when the campaign does not exist. */
     public Uni<Optional<SkipCounts>> count(UUID campaignId) {
-        return pool.preparedQuery(HopperQueries.SETTINGS).execute(Tuple.of(campaignId)).chain(rows -> {
-            if (rows.rowCount() == 0) {
+        return CampaignReads.settings(pool, campaignId).chain(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().item(Optional.<SkipCounts>empty());
             }
-            CampaignSettings campaign = CampaignSettings.from(rows.iterator().next());
+            CampaignSettings campaign = found.get();
             String[] open = campaign.window().openZones(HopperFiller.ALL_ZONES, clock.instant()).toArray(String[]::new);
-            return pool.preparedQuery(HopperQueries.DNC_PREFIXES).execute(Tuple.of(campaign.workspaceId()))
-                    .map(p -> StreamSupport.stream(p.spliterator(), false).map(r -> r.getString(0)).toArray(String[]::new))
+            return CampaignReads.doNotCallPrefixes(pool, campaign.workspaceId())
                     .chain(prefixes -> pool.preparedQuery(HopperQueries.SKIP_CENSUS).execute(Tuple.from(Arrays.asList(
                             campaignId, campaign.workspaceId(), campaign.fallbackZone(), open, campaign.maxAttempts(), prefixes))))
                     .map(counts -> Optional.of(toCounts(counts.iterator().next())));
