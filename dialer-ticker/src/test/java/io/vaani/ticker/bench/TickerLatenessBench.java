@@ -1,5 +1,7 @@
 package io.vaani.ticker.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,7 +63,7 @@ class TickerLatenessBench {
                     return rabbit.publish(tick).whenComplete((ok, e) -> confirms.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS));
                 }, metrics.get(i), Duration.ofSeconds(10), Duration.ofSeconds(1), Clock.systemUTC())).toList();
         nodes.forEach(TickerNode::start);
-        Thread.sleep(RUN.toMillis()); // a benchmark runs for a fixed time by design
+        await().pollDelay(RUN).atMost(RUN.plusSeconds(5)).until(() -> true); // runs for a fixed time
         nodes.forEach(TickerNode::close);
         TestQueues.purgeAll();
 
