@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vaani.contracts.runtime.Instance;
 import io.vaani.hopper.config.HopperConfig;
 import io.vaani.testing.RealServersResource;
+import io.vaani.testing.TestData;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -41,11 +42,11 @@ class HopperFillerTest {
     @Inject
     HopperConfig config;
 
-    Fixture fixture;
+    TestData fixture;
 
     @BeforeEach
     void fixture() throws Exception {
-        fixture = new Fixture("vaani_test_dialer_hopper");
+        fixture = new TestData("vaani_test_dialer_hopper");
     }
 
     @AfterEach
@@ -68,7 +69,7 @@ class HopperFillerTest {
         fixture.doNotCall(fixture.workspace, "+12125550108", "EXACT");
         fixture.doNotCall(null, "+12125550109", "EXACT");
         fixture.doNotCall(fixture.workspace, "+1646", "PREFIX");
-        Fixture other = new Fixture("vaani_test_dialer_hopper");
+        TestData other = new TestData("vaani_test_dialer_hopper");
         other.doNotCall(other.workspace, "+12125550111", "EXACT");
         other.close();
 

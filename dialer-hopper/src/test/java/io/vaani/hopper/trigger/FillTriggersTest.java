@@ -13,9 +13,9 @@ import io.vaani.contracts.amqp.RabbitConnection;
 import io.vaani.contracts.domain.CampaignStatus;
 import io.vaani.contracts.messages.CampaignChanged;
 import io.vaani.contracts.messages.CampaignTick;
-import io.vaani.hopper.fill.FixtureAccess;
 import io.vaani.hopper.status.HopperStatusStore;
 import io.vaani.testing.RealServersResource;
+import io.vaani.testing.TestData;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,17 +36,17 @@ class FillTriggersTest {
 
     @Test
     void aTickFillsTheHopperAndAPauseEmptiesIt() throws Exception {
-        try (FixtureAccess fixture = FixtureAccess.open("vaani_test_dialer_hopper")) {
+        try (TestData fixture = new TestData("vaani_test_dialer_hopper")) {
             UUID campaign = fixture.campaignOpenAllDay(2); // level 48
-            UUID list = fixture.list(campaign);
+            UUID list = fixture.list(campaign, 0, true, null);
             fixture.prospects(list, 60);
-            fixture.unknownZone(list, "+12125550401");
-            fixture.doNotCall("+14150000001"); // the first generated number
+            fixture.prospect(list, "+12125550401", null); // unknown zone
+            fixture.doNotCall(fixture.workspace, "+14150000001", "EXACT"); // the first generated number
 
             await().atMost(Duration.ofSeconds(10)).until(() -> rabbit.isOpen());
             rabbit.publish(CampaignTick.of(campaign, 1, Instant.now())).get();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.hopperDepth(campaign) == 48);
+            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.hopper(campaign).size() == 48);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 Map<String, String> status = redis.hash(String.class).hgetall(HopperStatusStore.key(campaign));
                 assertThat(status).containsEntry("depth", "48").containsEntry("level", "48")
@@ -57,11 +57,12 @@ class FillTriggersTest {
                     .body(containsString("vaani_hopper_depth{campaign=\"" + campaign + "\"} 48.0"))
                     .body(containsString("vaani_hopper_skipped{campaign=\"" + campaign + "\",reason=\"unknown_zone\"} 1.0"));
 
-            fixture.pause(campaign);
-            rabbit.publish(CampaignChanged.of(campaign, fixture.workspace(), "c", CampaignStatus.PAUSED,
+            fixture.update("update campaigns set status = 'PAUSED' where id = ?", campaign);
+            rabbit.publish(CampaignChanged.of(campaign, fixture.workspace, "c", CampaignStatus.PAUSED,
                     CampaignChanged.Change.STATUS, Instant.now())).get();
-            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.hopperDepth(campaign) == 0);
-            assertThat(fixture.queuedProspects(campaign)).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.hopper(campaign).isEmpty());
+            assertThat(fixture.longs("select count(*) from prospects where campaign_id = ? and status = 'QUEUED'", campaign))
+                    .containsExactly(0L);
         }
     }
 }

@@ -1,6 +1,5 @@
-package io.vaani.hopper.fill;
+package io.vaani.testing;
 
-import io.vaani.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,29 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds workspaces, campaigns, lists, prospects and DNC entries in the test database over JDBC. */
-final class Fixture implements AutoCloseable {
-    static final String EVERY_DAY_9_TO_20 = "{\"1\":{\"start\":\"09:00\",\"end\":\"20:00\"},\"2\":{\"start\":\"09:00\",\"end\":\"20:00\"},"
+/**
+ * Builds workspaces, agents, campaigns, lists, prospects and DNC entries in a test database over
+ * JDBC: each instance makes a workspace of its own, so tests sharing a database do not meet.
+ */
+public final class TestData implements AutoCloseable {
+    public static final String EVERY_DAY_9_TO_20 = "{\"1\":{\"start\":\"09:00\",\"end\":\"20:00\"},\"2\":{\"start\":\"09:00\",\"end\":\"20:00\"},"
             + "\"3\":{\"start\":\"09:00\",\"end\":\"20:00\"},\"4\":{\"start\":\"09:00\",\"end\":\"20:00\"},"
             + "\"5\":{\"start\":\"09:00\",\"end\":\"20:00\"},\"6\":{\"start\":\"09:00\",\"end\":\"20:00\"},"
             + "\"7\":{\"start\":\"09:00\",\"end\":\"20:00\"}}";
 
-    final Connection db;
-    final UUID workspace;
-    final UUID agent;
+    public final Connection db;
+    public final UUID workspace;
+    public final UUID agent;
 
-    Fixture(String database) throws SQLException {
+    public TestData(String database) throws SQLException {
         db = TestDatabase.connect(database);
         workspace = uuid("insert into workspaces (slug, name) values (?, 'W') returning id", "w-" + shortId());
         agent = uuid("insert into agents (workspace_id, name) values (?, 'Agent') returning id", workspace);
     }
 
-    UUID campaign(String status, String leadOrder, int maxAttempts, int maxConcurrency, int hopperMin) throws SQLException {
+    public UUID campaign(String status, String leadOrder, int maxAttempts, int maxConcurrency, int hopperMin) throws SQLException {
         return campaign(status, leadOrder, maxAttempts, maxConcurrency, hopperMin, EVERY_DAY_9_TO_20, "US");
     }
 
     /** A campaign that may call at any hour (compliance profile NONE), for tests that run on the real clock. */
-    UUID campaignOpenAllDay(int maxConcurrency) throws SQLException {
+    public UUID campaignOpenAllDay(int maxConcurrency) throws SQLException {
         StringBuilder window = new StringBuilder("{");
         for (int day = 1; day <= 7; day++) {
             window.append(day > 1 ? "," : "").append("\"").append(day).append("\":{\"start\":\"00:00\",\"end\":\"24:00\"}");
@@ -39,7 +41,7 @@ final class Fixture implements AutoCloseable {
         return campaign("RUNNING", "OLDEST_FIRST", 3, maxConcurrency, 0, window.append("}").toString(), "NONE");
     }
 
-    UUID campaign(String status, String leadOrder, int maxAttempts, int maxConcurrency, int hopperMin, String window,
+    public UUID campaign(String status, String leadOrder, int maxAttempts, int maxConcurrency, int hopperMin, String window,
             String profile) throws SQLException {
         return uuid("insert into campaigns (workspace_id, agent_id, slug, name, status, calling_window, compliance_profile, "
                 + "lead_order, max_attempts, max_concurrency, hopper_min, dialer_interval) "
@@ -47,13 +49,13 @@ final class Fixture implements AutoCloseable {
                 status, window, profile, leadOrder, maxAttempts, maxConcurrency, hopperMin);
     }
 
-    UUID list(UUID campaign, int priority, boolean active, String expiresAt) throws SQLException {
+    public UUID list(UUID campaign, int priority, boolean active, String expiresAt) throws SQLException {
         return uuid("insert into prospect_lists (workspace_id, campaign_id, name, priority, active, expires_at) "
                 + "values (?, ?, 'L', ?, ?, ?::timestamptz) returning id", workspace, campaign, priority, active, expiresAt);
     }
 
     /** A prospect; {@code due} is an SQL expression for next_attempt_at, e.g. "now() - interval '1 hour'". */
-    long prospect(UUID list, String phone, String tz, String status, int attempts, String due, String expiresAt)
+    public long prospect(UUID list, String phone, String tz, String status, int attempts, String due, String expiresAt)
             throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("insert into prospects (workspace_id, campaign_id, list_id, phone, "
                 + "tz, status, attempts, next_attempt_at, expires_at) select workspace_id, campaign_id, id, ?, ?, ?, ?, "
@@ -66,28 +68,28 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    long prospect(UUID list, String phone, String tz) throws SQLException {
+    public long prospect(UUID list, String phone, String tz) throws SQLException {
         return prospect(list, phone, tz, "NEW", 0, "now() - interval '1 minute'", null);
     }
 
     /** Many NEW prospects in one statement: +1415 then n in seven digits (+14150000001, ...), in New York. */
-    void prospects(UUID list, int count) throws SQLException {
+    public void prospects(UUID list, int count) throws SQLException {
         update("insert into prospects (workspace_id, campaign_id, list_id, phone, tz) select workspace_id, campaign_id, id, "
                 + "'+1415' || lpad(n::text, 7, '0'), 'America/New_York' from prospect_lists, generate_series(1, ?) n where id = ?",
                 count, list);
     }
 
-    void doNotCall(UUID workspaceOrNull, String phone, String match) throws SQLException {
+    public void doNotCall(UUID workspaceOrNull, String phone, String match) throws SQLException {
         update("insert into dnc_entries (workspace_id, phone, match) values (?, ?, ?)", workspaceOrNull, phone, match);
     }
 
     /** Prospect ids in the campaign's hopper, in dial order. */
-    List<Long> hopper(UUID campaign) throws SQLException {
+    public List<Long> hopper(UUID campaign) throws SQLException {
         return longs("select prospect_id from hopper_entries where campaign_id = ? order by list_priority desc, callback desc, id",
                 campaign);
     }
 
-    String status(long prospect) throws SQLException {
+    public String status(long prospect) throws SQLException {
         try (PreparedStatement query = db.prepareStatement("select status || ' ' || coalesce(claim_owner, '-') from prospects where id = ?")) {
             query.setLong(1, prospect);
             try (ResultSet row = query.executeQuery()) {
@@ -97,7 +99,7 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    List<Long> longs(String sql, Object... args) throws SQLException {
+    public List<Long> longs(String sql, Object... args) throws SQLException {
         try (PreparedStatement query = db.prepareStatement(sql)) {
             bind(query, args);
             List<Long> values = new ArrayList<>();
@@ -110,7 +112,7 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    int update(String sql, Object... args) throws SQLException {
+    public int update(String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             bind(statement, args);
             return statement.executeUpdate();
