@@ -112,6 +112,14 @@ public final class CallingWindow {
         return hours != null && hours.contains(local.getHour() * 60 + local.getMinute());
     }
 
+    /** Every zone the tz database knows. */
+    public static final List<String> KNOWN_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
+
+    /** Every known zone inside the window at {@code at}: what a query filters prospects' zones with. */
+    public List<String> openZones(Instant at) {
+        return KNOWN_ZONES.stream().filter(id -> isOpen(ZoneId.of(id), at)).toList();
+    }
+
     /** The zones among {@code zones} that are inside the window at {@code at}; unknown ids are left out. */
     public List<String> openZones(Collection<String> zones, Instant at) {
         return zones.stream().filter(id -> ZoneId.getAvailableZoneIds().contains(id) && isOpen(ZoneId.of(id), at)).toList();

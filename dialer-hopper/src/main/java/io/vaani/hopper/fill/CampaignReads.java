@@ -1,6 +1,7 @@
 package io.vaani.hopper.fill;
 
 import io.smallrye.mutiny.Uni;
+import io.vaani.contracts.dnc.DoNotCallSql;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class CampaignReads {
 
     /** The workspace's and the global do-not-call prefixes, as LIKE patterns. */
     static Uni<String[]> doNotCallPrefixes(SqlClient sql, UUID workspaceId) {
-        return sql.preparedQuery(HopperQueries.DNC_PREFIXES).execute(Tuple.of(workspaceId))
+        return sql.preparedQuery(DoNotCallSql.PREFIX_PATTERNS).execute(Tuple.of(workspaceId))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getString(0)).toArray(String[]::new));
     }
 }

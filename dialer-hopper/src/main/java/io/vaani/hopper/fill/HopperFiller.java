@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -23,9 +22,6 @@ import java.util.stream.StreamSupport;
  */
 @ApplicationScoped
 public class HopperFiller {
-    /** Every zone the tz database knows; the window decides which are open at each fill. */
-    static final List<String> ALL_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
-
     private final Pool pool;
     private final HopperConfig config;
     private final Instance instance;
@@ -65,7 +61,7 @@ public class HopperFiller {
 
     private Uni<FillResult> fillRunning(SqlConnection sql, CampaignSettings campaign, String[] prefixes) {
         UUID id = campaign.id();
-        String[] open = campaign.window().openZones(ALL_ZONES, clock.instant()).toArray(String[]::new);
+        String[] open = campaign.window().openZones(clock.instant()).toArray(String[]::new);
         int level = HopperLevel.of(campaign, config.maxLevel());
         int lease = (int) config.claimLease().toSeconds();
         Uni<Row> removed = sql.preparedQuery(HopperQueries.REMOVE_UNDIALABLE)

@@ -1,5 +1,6 @@
 package io.vaani.hopper.fill;
 
+import io.vaani.contracts.dnc.DoNotCallSql;
 import io.vaani.contracts.domain.LeadOrder;
 
 /** The hopper's SQL. Each statement touches one campaign and runs on indexes (contracts/README.md). */
@@ -11,19 +12,6 @@ final class HopperQueries {
     static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtextextended($1::uuid::text, 7))";
 
     static final String SETTINGS = "select " + CampaignSettings.COLUMNS + " from campaigns where id = $1";
-
-    /** Area-code and other prefix entries of the workspace's and the global do-not-call lists, as LIKE patterns. */
-    static final String DNC_PREFIXES = "select phone || '%' from dnc_entries "
-            + "where match = 'PREFIX' and (workspace_id = $1 or workspace_id is null)";
-
-    /** Whether {@code phone} is on the workspace's ($ws) or the global do-not-call list. */
-    static String onDoNotCall(String phone, String workspace, String prefixes) {
-        return "(exists (select 1 from dnc_entries d where d.workspace_id = " + workspace + " and d.phone = " + phone
-                + " and d.match = 'EXACT')"
-                + " or exists (select 1 from dnc_entries d where d.workspace_id is null and d.phone = " + phone
-                + " and d.match = 'EXACT')"
-                + " or " + phone + " like any(" + prefixes + "))";
-    }
 
     /**
      * Removes entries whose zone has left the calling window or whose number joined a do-not-call
@@ -43,7 +31,7 @@ final class HopperQueries {
                 from gone g where p.id = g.prospect_id and p.status = 'QUEUED'
             )
             select count(*) filter (where not in_window), count(*) filter (where in_window) from gone
-            """.formatted(onDoNotCall("p.phone", "$2", "$4"));
+            """.formatted(DoNotCallSql.onList("p.phone", "$2", "$4"));
 
     /** Empties the hopper of a campaign that no longer runs. $1 campaign. Returns the count. */
     static final String PURGE = """
@@ -78,7 +66,7 @@ final class HopperQueries {
             p.next_attempt_at <= now() and p.attempts < $5
               and (p.expires_at is null or p.expires_at > now())
               and coalesce(p.tz, $4::text) = any($3)
-              and not %s""".formatted(onDoNotCall("p.phone", "$2", "$9"));
+              and not %s""".formatted(DoNotCallSql.onList("p.phone", "$2", "$9"));
 
     /**
      * Claims up to $6 dialable prospects and queues them, in one statement: active unexpired lists by
@@ -159,5 +147,5 @@ final class HopperQueries {
                    count(*) filter (where %s)
             from prospects p join prospect_lists l on l.id = p.list_id
             where p.campaign_id = $1 and p.status in ('NEW', 'RETRY_WAIT', 'CALLBACK')
-            """.formatted(onDoNotCall("p.phone", "$2", "$6"));
+            """.formatted(DoNotCallSql.onList("p.phone", "$2", "$6"));
 }

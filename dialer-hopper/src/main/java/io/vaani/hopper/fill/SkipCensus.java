@@ -32,7 +32,7 @@ public class SkipCensus {
                 return Uni.createFrom().item(Optional.<SkipCounts>empty());
             }
             CampaignSettings campaign = found.get();
-            String[] open = campaign.window().openZones(HopperFiller.ALL_ZONES, clock.instant()).toArray(String[]::new);
+            String[] open = campaign.window().openZones(clock.instant()).toArray(String[]::new);
             return CampaignReads.doNotCallPrefixes(pool, campaign.workspaceId())
                     .chain(prefixes -> pool.preparedQuery(HopperQueries.SKIP_CENSUS).execute(Tuple.from(Arrays.asList(
                             campaignId, campaign.workspaceId(), campaign.fallbackZone(), open, campaign.maxAttempts(), prefixes))))
