@@ -8,7 +8,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -112,17 +111,12 @@ public final class CallingWindow {
         return hours != null && hours.contains(local.getHour() * 60 + local.getMinute());
     }
 
-    /** Every zone the tz database knows. */
-    public static final List<String> KNOWN_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
+    /** Every zone the tz database knows, parsed once: windows are checked against all of them on every fill. */
+    private static final List<ZoneId> KNOWN_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).toList();
 
     /** Every known zone inside the window at {@code at}: what a query filters prospects' zones with. */
     public List<String> openZones(Instant at) {
-        return KNOWN_ZONES.stream().filter(id -> isOpen(ZoneId.of(id), at)).toList();
-    }
-
-    /** The zones among {@code zones} that are inside the window at {@code at}; unknown ids are left out. */
-    public List<String> openZones(Collection<String> zones, Instant at) {
-        return zones.stream().filter(id -> ZoneId.getAvailableZoneIds().contains(id) && isOpen(ZoneId.of(id), at)).toList();
+        return KNOWN_ZONES.stream().filter(zone -> isOpen(zone, at)).map(ZoneId::getId).toList();
     }
 
     /**

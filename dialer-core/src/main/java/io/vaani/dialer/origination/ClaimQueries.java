@@ -1,6 +1,7 @@
 package io.vaani.dialer.origination;
 
 import io.vaani.contracts.dnc.DoNotCallSql;
+import io.vaani.contracts.prospect.ClaimSql;
 
 /** The dial-time claim: hopper entries to call logs and DIALING prospects, in one statement. */
 final class ClaimQueries {
@@ -33,8 +34,7 @@ final class ClaimQueries {
                 from taken t join prospects p on p.id = t.prospect_id
                 where p.status = 'QUEUED'
             ), given_back as (
-                update prospects p set status = case when c.callback then 'CALLBACK' when p.attempts = 0 then 'NEW' else 'RETRY_WAIT' end,
-                       claim_owner = null, lease_until = null, updated_at = now()
+                update prospects p set %s
                 from checked c where p.id = c.prospect_id and c.skip is not null
             ), logged as (
                 insert into call_logs (workspace_id, campaign_id, prospect_id, agent_id, phone, attempt, telephony, dialer_owner)
@@ -51,5 +51,5 @@ final class ClaimQueries {
             from logged l join checked c on c.prospect_id = l.prospect_id
             union all
             select null, c.prospect_id, c.phone, null, null, c.skip from checked c where c.skip is not null
-            """.formatted(DoNotCallSql.onList("p.phone", "$6", "$7"));
+            """.formatted(DoNotCallSql.onList("p.phone", "$6", "$7"), ClaimSql.giveBack("c.callback"));
 }

@@ -2,6 +2,7 @@ package io.vaani.hopper.fill;
 
 import io.vaani.contracts.dnc.DoNotCallSql;
 import io.vaani.contracts.domain.LeadOrder;
+import io.vaani.contracts.prospect.ClaimSql;
 
 /** The hopper's SQL. Each statement touches one campaign and runs on indexes (contracts/README.md). */
 final class HopperQueries {
@@ -25,26 +26,22 @@ final class HopperQueries {
                   and (not (h.tz = any($3)) or %s)
                 returning h.prospect_id, h.callback, h.tz = any($3) as in_window
             ), released as (
-                update prospects p set status = case when g.callback then 'CALLBACK'
-                                                     when p.attempts = 0 then 'NEW' else 'RETRY_WAIT' end,
-                       claim_owner = null, lease_until = null, updated_at = now()
+                update prospects p set %s
                 from gone g where p.id = g.prospect_id and p.status = 'QUEUED'
             )
             select count(*) filter (where not in_window), count(*) filter (where in_window) from gone
-            """.formatted(DoNotCallSql.onList("p.phone", "$2", "$4"));
+            """.formatted(DoNotCallSql.onList("p.phone", "$2", "$4"), ClaimSql.giveBack("g.callback"));
 
     /** Empties the hopper of a campaign that no longer runs. $1 campaign. Returns the count. */
     static final String PURGE = """
             with gone as (
                 delete from hopper_entries where campaign_id = $1 returning prospect_id, callback
             ), released as (
-                update prospects p set status = case when g.callback then 'CALLBACK'
-                                                     when p.attempts = 0 then 'NEW' else 'RETRY_WAIT' end,
-                       claim_owner = null, lease_until = null, updated_at = now()
+                update prospects p set %s
                 from gone g where p.id = g.prospect_id and p.status = 'QUEUED'
             )
             select count(*) from gone
-            """;
+            """.formatted(ClaimSql.giveBack("g.callback"));
 
     /** Extends the claims of prospects waiting in a running campaign's hopper before they expire. $1 campaign, $2 lease seconds. */
     static final String RENEW_CLAIMS = """
