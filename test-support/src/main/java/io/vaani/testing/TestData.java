@@ -79,6 +79,14 @@ public final class TestData implements AutoCloseable {
                 count, list);
     }
 
+    /** Queues every NEW prospect of the campaign as the hopper would: QUEUED under a lease, one entry each, in id order. */
+    public int queueAll(UUID campaign) throws SQLException {
+        return update("with queued as (update prospects set status = 'QUEUED', claim_owner = 'hopper', "
+                + "lease_until = now() + interval '1 hour' where campaign_id = ? and status = 'NEW' returning id, campaign_id, tz) "
+                + "insert into hopper_entries (campaign_id, prospect_id, list_priority, callback, tz) "
+                + "select campaign_id, id, 0, false, coalesce(tz, 'UTC') from queued order by id", campaign);
+    }
+
     public void doNotCall(UUID workspaceOrNull, String phone, String match) throws SQLException {
         update("insert into dnc_entries (workspace_id, phone, match) values (?, ?, ?)", workspaceOrNull, phone, match);
     }

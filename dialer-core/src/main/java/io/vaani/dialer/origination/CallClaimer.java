@@ -9,8 +9,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vaani.dialer.config.DialerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,17 +28,22 @@ import java.util.stream.StreamSupport;
  */
 @ApplicationScoped
 public class CallClaimer {
-    /** Time a placed call may take to produce its first event, on top of its ring timeout. */
-    static final int LEASE_MARGIN_SECONDS = 30;
-
     private final Pool pool;
     private final Instance instance;
     private final Clock clock;
+    private final Duration leaseMargin;
 
-    public CallClaimer(Pool pool, Instance instance, Clock clock) {
+    @Inject
+    CallClaimer(Pool pool, Instance instance, Clock clock, DialerConfig config) {
+        this(pool, instance, clock, config.leaseMargin());
+    }
+
+    /** @param leaseMargin time a placed call may take to produce its first event, on top of its ring timeout */
+    public CallClaimer(Pool pool, Instance instance, Clock clock, Duration leaseMargin) {
         this.pool = pool;
         this.instance = instance;
         this.clock = clock;
+        this.leaseMargin = leaseMargin;
     }
 
     public Uni<ClaimResult> claim(UUID campaignId, int count) {
@@ -53,7 +61,7 @@ public class CallClaimer {
         UUID agent = campaign.getUUID(1);
         String telephony = campaign.getString(2);
         CallingWindow window = CallingWindow.parse(campaign.getString(3), ComplianceProfile.valueOf(campaign.getString(4)));
-        int lease = campaign.getInteger(5) + LEASE_MARGIN_SECONDS;
+        int lease = campaign.getInteger(5) + (int) leaseMargin.toSeconds();
         String[] open = window.openZones(clock.instant()).toArray(String[]::new);
         return sql.preparedQuery(DoNotCallSql.PREFIX_PATTERNS).execute(Tuple.of(workspace))
                 .map(p -> StreamSupport.stream(p.spliterator(), false).map(r -> r.getString(0)).toArray(String[]::new))

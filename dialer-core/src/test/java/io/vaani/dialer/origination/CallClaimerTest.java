@@ -48,7 +48,7 @@ class CallClaimerTest {
     }
 
     CallClaimer claimer(String owner) {
-        return new CallClaimer(pool, new Instance(owner), Clock.fixed(NEW_YORK_OPEN, ZoneOffset.UTC));
+        return new CallClaimer(pool, new Instance(owner), Clock.fixed(NEW_YORK_OPEN, ZoneOffset.UTC), Duration.ofSeconds(30));
     }
 
     /** Queues prospects the way the hopper does: QUEUED under a lease, one hopper entry each, in order. */

@@ -1,0 +1,99 @@
+package io.vaani.dialer.callstate;
+
+/** How call events change call_logs, prospects and campaign_stats. Each statement is idempotent. */
+final class CallStateSql {
+    private CallStateSql() {
+    }
+
+    /** $1 call, $2 at. */
+    static final String RINGING = """
+            update call_logs set status = 'RINGING', ringing_at = $2 where id = $1 and status = 'DIALING'""";
+
+    /**
+     * $1 call, $2 at, $3 lease margin seconds. The prospect's lease now covers the longest
+     * conversation the agent may have, so no reaper takes it while the call goes on.
+     */
+    static final String ANSWERED = """
+            with answered as (
+                update call_logs set status = 'ANSWERED', answered_at = $2
+                where id = $1 and status in ('DIALING', 'RINGING')
+                returning prospect_id, agent_id
+            )
+            update prospects p set lease_until = greatest(p.lease_until, $2 + make_interval(secs => a.max_call_seconds + $3))
+            from answered x join agents a on a.id = x.agent_id
+            where p.id = x.prospect_id and p.status = 'DIALING' and p.last_call_log_id = $1""";
+
+    /**
+     * $1 call, $2 outcome, $3 SIP status, $4 talk seconds, $5 disposition, $6 error, $7 at, $8 answered.
+     * Ends the call if it was not ended yet; either way returns where the call is counted, and, when
+     * it ended now, what its prospect's next step depends on.
+     */
+    static final String END = """
+            with ended as (
+                update call_logs set status = 'ENDED', outcome = $2, sip_status = coalesce($3, sip_status), talk_seconds = $4,
+                       disposition = $5, error = $6, ended_at = $7,
+                       answered_at = case when $8 then coalesce(answered_at, $7) else answered_at end
+                where id = $1 and status <> 'ENDED'
+                returning id, prospect_id, attempt
+            )
+            select l.campaign_id, l.workspace_id, a.livekit_agent_name, e.id is not null, e.prospect_id, e.attempt,
+                   c.retry_rules::text, c.max_attempts, c.abandon_lockout_seconds, l.phone
+            from call_logs l
+            left join ended e on e.id = l.id
+            left join agents a on a.id = l.agent_id
+            left join campaigns c on c.id = l.campaign_id
+            where l.id = $1""";
+
+    /** $1 prospect, $2 call, $3 status, $4 delay seconds, $5 outcome. Only the prospect's current call moves it. */
+    static final String NEXT_STEP = """
+            update prospects set status = $3, next_attempt_at = now() + make_interval(secs => $4), last_outcome = $5,
+                   claim_owner = null, lease_until = null, updated_at = now()
+            where id = $1 and last_call_log_id = $2 and status = 'DIALING'""";
+
+    /** $1 campaign, $2 at, then 1/0 per counter, $10 talk seconds. */
+    static final String STATS = """
+            insert into campaign_stats as s (campaign_id, hour, placed, answered, abandoned, completed, no_answer, busy, voicemail,
+                                             failed, talk_seconds)
+            values ($1, date_trunc('hour', $2::timestamptz), 1, $3, $4, $5, $6, $7, $8, $9, $10)
+            on conflict (campaign_id, hour) do update set
+                placed = s.placed + 1, answered = s.answered + excluded.answered, abandoned = s.abandoned + excluded.abandoned,
+                completed = s.completed + excluded.completed, no_answer = s.no_answer + excluded.no_answer,
+                busy = s.busy + excluded.busy, voicemail = s.voicemail + excluded.voicemail, failed = s.failed + excluded.failed,
+                talk_seconds = s.talk_seconds + excluded.talk_seconds""";
+
+    /** $1 workspace, $2 phone, $3 call. A callee who opted out joins the workspace's do-not-call list at once. */
+    static final String OPT_OUT = """
+            insert into dnc_entries (workspace_id, phone, match, source, reason)
+            values ($1, $2, 'EXACT', 'CALL', 'opted out during call ' || $3)
+            on conflict (workspace_id, phone, match) where workspace_id is not null do nothing""";
+
+    /**
+     * Up to $1 prospects DIALING past their lease whose call never ended, locked for this replica;
+     * their lease moves a minute on so the next round does not take them again while their
+     * failure is on its way.
+     */
+    static final String EXPIRED = """
+            with expired as (
+                select p.id, p.last_call_log_id from prospects p
+                where p.status = 'DIALING' and p.lease_until < now()
+                order by p.lease_until limit $1 for update skip locked
+            ), postponed as (
+                update prospects p set lease_until = now() + interval '1 minute' from expired e where p.id = e.id
+            )
+            select l.id, l.workspace_id, l.campaign_id, l.prospect_id, l.status
+            from expired e join call_logs l on l.id = e.last_call_log_id""";
+
+    /** Calls call_logs holds as live, with where they count and until when. */
+    static final String LIVE = """
+            select l.id, l.campaign_id, l.workspace_id, a.livekit_agent_name, l.status = 'ANSWERED', p.lease_until
+            from call_logs l
+            left join agents a on a.id = l.agent_id
+            left join prospects p on p.id = l.prospect_id
+            where l.status <> 'ENDED' and l.campaign_id is not null""";
+
+    /** $1 call ids: those that ended, with where they were counted. */
+    static final String ENDED_AMONG = """
+            select l.id, l.campaign_id, l.workspace_id, a.livekit_agent_name
+            from call_logs l left join agents a on a.id = l.agent_id
+            where l.id = any($1) and l.status = 'ENDED' and l.campaign_id is not null""";
+}

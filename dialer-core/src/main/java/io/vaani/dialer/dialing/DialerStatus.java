@@ -1,0 +1,73 @@
+package io.vaani.dialer.dialing;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.smallrye.mutiny.Uni;
+import io.vaani.dialer.pacing.PacingState;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The dialer's part of a campaign's status in Redis ({@code vaani:dialer:status:<campaign>}), read
+ * by api-service: the pacing state every replica continues from, the ratio dialed at, and skips
+ * at dial time by reason.
+ */
+@Singleton
+public class DialerStatus {
+    private static final Duration KEEP = Duration.ofDays(2);
+
+    private final ReactiveRedisDataSource redis;
+    private final ReactiveHashCommands<String, String, String> hashes;
+
+    DialerStatus(ReactiveRedisDataSource redis) {
+        this.redis = redis;
+        this.hashes = redis.hash(String.class);
+    }
+
+    public static String key(UUID campaignId) {
+        return "vaani:dialer:status:" + campaignId;
+    }
+
+    /** The campaign's pacing state, or {@code fresh} when it has none yet. */
+    public Uni<PacingState> pacing(UUID campaignId, PacingState fresh) {
+        return hashes.hmget(key(campaignId), "damping", "ratio", "ticks", "answeredMark", "abandonedMark", "idleSum").map(f -> {
+            if (f.get("damping") == null || f.get("ratio") == null) {
+                return fresh;
+            }
+            return new PacingState(Double.parseDouble(f.get("damping")), Double.parseDouble(f.get("ratio")),
+                    parseInt(f.get("ticks")), parseLong(f.get("answeredMark")), parseLong(f.get("abandonedMark")),
+                    f.get("idleSum") == null ? 0 : Double.parseDouble(f.get("idleSum")));
+        });
+    }
+
+    public Uni<Void> save(UUID campaignId, PacingState state, double effectiveRatio, Instant at) {
+        return write(campaignId, Map.of("damping", String.valueOf(state.damping()), "ratio", String.valueOf(state.ratio()),
+                "ticks", String.valueOf(state.ticks()), "answeredMark", String.valueOf(state.answeredMark()),
+                "abandonedMark", String.valueOf(state.abandonedMark()), "idleSum", String.valueOf(state.idleSum()),
+                "effectiveRatio", String.valueOf(effectiveRatio), "lastTickAt", at.toString()));
+    }
+
+    /** Counts numbers given back at dial time, by reason. */
+    public Uni<Void> countSkips(UUID campaignId, int doNotCall, int outsideWindow) {
+        Uni<Void> dnc = doNotCall == 0 ? Uni.createFrom().voidItem()
+                : hashes.hincrby(key(campaignId), "skipped.DO_NOT_CALL", doNotCall).replaceWithVoid();
+        Uni<Void> window = outsideWindow == 0 ? Uni.createFrom().voidItem()
+                : hashes.hincrby(key(campaignId), "skipped.OUTSIDE_WINDOW", outsideWindow).replaceWithVoid();
+        return dnc.chain(() -> window);
+    }
+
+    private Uni<Void> write(UUID campaignId, Map<String, String> fields) {
+        return hashes.hset(key(campaignId), fields).chain(() -> redis.key().expire(key(campaignId), KEEP)).replaceWithVoid();
+    }
+
+    private static int parseInt(String value) {
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    private static long parseLong(String value) {
+        return value == null ? 0 : Long.parseLong(value);
+    }
+}

@@ -1,0 +1,21 @@
+package io.vaani.dialer.telephony;
+
+import io.vaani.contracts.domain.CallOutcome;
+
+/** SIP final responses (RFC 3261 §21) as call outcomes. */
+public final class SipOutcomes {
+    private SipOutcomes() {
+    }
+
+    public static CallOutcome outcome(int status) {
+        return switch (status) {
+            // Busy Here, Busy Everywhere, Decline (the callee rejected the call).
+            case 486, 600, 603 -> CallOutcome.BUSY;
+            // Temporarily Unavailable, Request Timeout, Request Terminated (ring timeout).
+            case 480, 408, 487 -> CallOutcome.NO_ANSWER;
+            // Not Found, Gone, Address Incomplete, Does Not Exist Anywhere, Not Acceptable Here for a number format.
+            case 404, 410, 484, 604 -> CallOutcome.INVALID_NUMBER;
+            default -> CallOutcome.FAILED;
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package io.vaani.dialer.telephony.livekit;
+
+import io.livekit.server.AccessToken;
+import io.livekit.server.AgentDispatchService;
+import io.livekit.server.RoomAdmin;
+import io.livekit.server.RoomName;
+import io.livekit.server.SIPCall;
+import io.livekit.server.SipService;
+import io.smallrye.mutiny.Uni;
+import io.vaani.dialer.config.LiveKitConfig;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import livekit.LivekitAgentDispatch.AgentDispatch;
+import livekit.LivekitAgentDispatch.CreateAgentDispatchRequest;
+import livekit.LivekitSip.CreateSIPParticipantRequest;
+import livekit.LivekitSip.SIPParticipantInfo;
+import okhttp3.OkHttpClient;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.protobuf.ProtoConverterFactory;
+
+/**
+ * LiveKit's Twirp services through the server SDK's service definitions and access tokens, with
+ * requests built here so that every CreateSIPParticipant field (ringing timeout, caller number)
+ * can be set. Each request carries a short-lived token with only the grant it needs.
+ */
+public class LiveKitApi {
+    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
+
+    private final SipService sip;
+    private final AgentDispatchService dispatch;
+    private final String apiKey;
+    private final String apiSecret;
+    private final Clock clock;
+
+    public LiveKitApi(String url, String apiKey, String apiSecret, Duration timeout, Clock clock) {
+        this.apiKey = apiKey;
+        this.apiSecret = apiSecret;
+        this.clock = clock;
+        // A SIP call waits until answered: the read timeout bounds a ring timeout plus the API's own answer time.
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(3)).callTimeout(Duration.ofMinutes(3))
+                .connectTimeout(timeout).build();
+        Retrofit retrofit = new Retrofit.Builder().baseUrl(httpUrl(url)).client(http)
+                .addConverterFactory(ProtoConverterFactory.create()).build();
+        this.sip = retrofit.create(SipService.class);
+        this.dispatch = retrofit.create(AgentDispatchService.class);
+    }
+
+    /** Places a SIP call; with {@code wait_until_answered} the answer comes once the callee picks up. */
+    public Uni<SIPParticipantInfo> createSipParticipant(CreateSIPParticipantRequest request) {
+        AccessToken token = token();
+        token.addSIPGrants(new SIPCall(true));
+        return send(sip.createSipParticipant(request, bearer(token)));
+    }
+
+    public Uni<AgentDispatch> createDispatch(CreateAgentDispatchRequest request) {
+        AccessToken token = token();
+        token.addGrants(new RoomAdmin(true), new RoomName(request.getRoom()));
+        return send(dispatch.createDispatch(request, bearer(token)));
+    }
+
+    /** ws(s):// as LiveKit URLs are often given, http(s):// as Twirp is served, with the trailing slash Retrofit needs. */
+    static String httpUrl(String url) {
+        String http = url.replaceFirst("^ws://", "http://").replaceFirst("^wss://", "https://");
+        return http.endsWith("/") ? http : http + "/";
+    }
+
+    private AccessToken token() {
+        AccessToken token = new AccessToken(apiKey, apiSecret);
+        token.setExpiration(Date.from(clock.instant().plus(TOKEN_LIFETIME)));
+        return token;
+    }
+
+    private static String bearer(AccessToken token) {
+        return "Bearer " + token.toJwt();
+    }
+
+    /** Runs the call on OkHttp's threads; a Twirp error answer fails the Uni with {@link TwirpException}. */
+    private static <T> Uni<T> send(Call<T> call) {
+        return Uni.createFrom().<T>emitter(emitter -> {
+            emitter.onTermination(call::cancel); // a no-op once the call has completed
+            call.enqueue(new Callback<>() {
+                @Override
+                public void onResponse(Call<T> c, Response<T> response) {
+                    if (response.isSuccessful()) {
+                        emitter.complete(response.body());
+                        return;
+                    }
+                    String body;
+                    try (var error = response.errorBody()) {
+                        body = error == null ? "" : error.string();
+                    } catch (IOException e) {
+                        body = "";
+                    }
+                    emitter.fail(new TwirpException(TwirpError.parse(response.code(), body)));
+                }
+
+                @Override
+                public void onFailure(Call<T> c, Throwable failure) {
+                    emitter.fail(failure);
+                }
+            });
+        });
+    }
+
+    /** The Twirp error a LiveKit API answered with. */
+    public static final class TwirpException extends RuntimeException {
+        private final TwirpError error;
+
+        TwirpException(TwirpError error) {
+            super(error.toString());
+            this.error = error;
+        }
+
+        public TwirpError error() {
+            return error;
+        }
+    }
+
+    static LiveKitApi from(LiveKitConfig config, Clock clock) {
+        return new LiveKitApi(config.url().orElseThrow(), config.apiKey().orElseThrow(), config.apiSecret().orElseThrow(),
+                config.requestTimeout(), clock);
+    }
+}

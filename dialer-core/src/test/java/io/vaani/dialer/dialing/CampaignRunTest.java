@@ -1,0 +1,121 @@
+package io.vaani.dialer.dialing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vaani.contracts.amqp.RabbitConnection;
+import io.vaani.contracts.messages.CampaignTick;
+import io.vaani.dialer.calls.CallKeys;
+import io.vaani.dialer.simulator.SimulatorTelephony;
+import io.vaani.testing.RealServersResource;
+import io.vaani.testing.TestData;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A campaign runs to its end on the real servers and the simulated network: ticks in, calls out,
+ * outcomes back into call logs, prospects and counters; limits and do-not-call hold throughout.
+ */
+@QuarkusTest
+@TestProfile(FastSimulator.class)
+@WithTestResource(value = RealServersResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "vaani_test_dialer_run"),
+        @ResourceArg(name = "redis-db", value = "5") })
+class CampaignRunTest {
+    static final int PROSPECTS = 300;
+    static final int MAX_CONCURRENCY = 10;
+
+    @Inject
+    RabbitConnection rabbit;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    SimulatorTelephony network;
+
+    TestData data;
+    ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
+
+    @BeforeEach
+    void data() throws Exception {
+        data = new TestData("vaani_test_dialer_run");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ticker.shutdownNow();
+        data.close();
+    }
+
+    @Test
+    void runsToTheEndWithinLimitsAndHonoursDoNotCallAddedMidway() throws Exception {
+        UUID campaign = data.campaignOpenAllDay(MAX_CONCURRENCY);
+        data.update("update campaigns set dialer_interval = 2, call_ratio = 2.5, ring_timeout_seconds = 30 where id = ?", campaign);
+        data.update("update agents set max_call_seconds = 30 where id = ?", data.agent);
+        data.prospects(data.list(campaign, 0, true, null), PROSPECTS);
+        assertThat(data.queueAll(campaign)).isEqualTo(PROSPECTS);
+
+        AtomicLong seq = new AtomicLong();
+        ticker.scheduleAtFixedRate(() -> rabbit.publish(CampaignTick.of(campaign, seq.incrementAndGet(), Instant.now())), 0, 500,
+                TimeUnit.MILLISECONDS);
+        AtomicInteger mostConnected = new AtomicInteger();
+        String connected = CallKeys.of(campaign, data.workspace, "vaani-agent").campaignConnected();
+        ticker.scheduleAtFixedRate(() -> mostConnected.accumulateAndGet(
+                (int) redis.sortedSet(String.class).zcard(connected), Math::max), 0, 20, TimeUnit.MILLISECONDS);
+
+        // Once calls flow, the last 30 numbers still queued join the do-not-call list.
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from call_logs where campaign_id = ?", campaign) >= 40);
+        List<Long> barred = data.longs("select prospect_id from hopper_entries where campaign_id = ? order by id desc limit 30", campaign);
+        assertThat(barred).hasSize(30);
+        for (long prospect : barred) {
+            data.update("insert into dnc_entries (workspace_id, phone) select workspace_id, phone from prospects where id = ?", prospect);
+        }
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                count("select count(*) from prospects where campaign_id = ? and status in ('QUEUED', 'DIALING')", campaign) == 0
+                        && count("select count(*) from call_logs where campaign_id = ? and status <> 'ENDED'", campaign) == 0);
+
+        long calls = count("select count(*) from call_logs where campaign_id = ?", campaign);
+        assertThat(calls).isEqualTo(PROSPECTS - 30);
+        // Never a number on the list, and every other prospect dialed exactly once (no hopper refills here).
+        assertThat(count("select count(*) from call_logs l join dnc_entries d on d.phone = l.phone where l.campaign_id = ?",
+                campaign)).isZero();
+        assertThat(count("select count(*) from (select prospect_id from call_logs where campaign_id = ? group by prospect_id "
+                + "having count(*) > 1) twice", campaign)).isZero();
+        assertThat(count("select count(*) from prospects where campaign_id = ? and id = any(?) and status = 'NEW'", campaign,
+                barred.toArray(Long[]::new))).isEqualTo(30);
+        assertThat(redis.hash(String.class).hget(DialerStatus.key(campaign), "skipped.DO_NOT_CALL")).isEqualTo("30");
+        // Every dialed prospect ends final or waiting for its retry, as its call's outcome says.
+        assertThat(count("select count(*) from prospects p join call_logs l on l.id = p.last_call_log_id where p.campaign_id = ? "
+                + "and p.status = case when l.outcome in ('COMPLETED', 'TRANSFERRED') then 'COMPLETED' "
+                + "when l.outcome in ('NO_ANSWER', 'BUSY', 'FAILED', 'VOICEMAIL', 'ABANDONED') then 'RETRY_WAIT' else 'DONE' end "
+                + "and p.last_outcome = l.outcome", campaign)).isEqualTo(calls);
+        assertThat(count("select coalesce(sum(placed), 0) from campaign_stats where campaign_id = ?", campaign)).isEqualTo(calls);
+        // The limit held at every sample, and was reached: the sampling could have seen a breach.
+        assertThat(mostConnected.get()).isBetween(1, MAX_CONCURRENCY);
+        assertThat(network.mostTalking(campaign)).isBetween(MAX_CONCURRENCY / 2, MAX_CONCURRENCY);
+        assertThat(count("select count(*) from call_logs where campaign_id = ? and outcome = 'COMPLETED'", campaign)).isPositive();
+        await().atMost(Duration.ofSeconds(5)).until(() -> "0".equals(redis.value(String.class).get(CallKeys.ACTIVE_CALLS)));
+    }
+
+    long count(String sql, Object... args) throws Exception {
+        return data.longs(sql, args).getFirst();
+    }
+}
