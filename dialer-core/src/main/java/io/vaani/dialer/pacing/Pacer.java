@@ -17,6 +17,8 @@ public final class Pacer {
     static final double UP_STEP = 0.1;
     /** Idle share of slots, averaged over the adjustment window, that is worth dialing harder for. */
     static final double IDLE_WORTH_RAISING = 0.05;
+    /** Answered calls an abandon rate is measured over before it may move the ratio down on its own. */
+    static final int WINDOW_ANSWERS = 20;
 
     private Pacer() {
     }
@@ -55,12 +57,16 @@ public final class Pacer {
         long abandoned = Math.max(0, in.abandoned() - state.abandonedMark());
         double target = in.damper().abandonTarget();
         double ratio = state.ratio();
-        if (answered > 0 && (double) abandoned / answered > target) {
+        // Abandons are judged over at least WINDOW_ANSWERS answered calls: one abandon in a handful is noise.
+        boolean over = abandoned > target * Math.max(answered, WINDOW_ANSWERS);
+        if (over) {
             ratio = Math.max(1.0, ratio * DOWN);
         } else if (idleSum / ticks > IDLE_WORTH_RAISING && periodRate(in) < target * DamperSettings.CLEAR) {
             ratio = Math.min(in.maxRatio(), ratio + UP_STEP);
         }
-        return new PacingState(state.damping(), ratio, 0, in.answered(), in.abandoned(), 0);
+        boolean windowDone = over || answered >= WINDOW_ANSWERS;
+        return new PacingState(state.damping(), ratio, 0, windowDone ? in.answered() : state.answeredMark(),
+                windowDone ? in.abandoned() : state.abandonedMark(), 0);
     }
 
     private static double periodRate(Inputs in) {

@@ -1,5 +1,6 @@
 package io.vaani.dialer.bench;
 
+import io.vaani.contracts.domain.PacingMode;
 import io.vaani.dialer.simulator.PhoneNetworkModel;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
@@ -22,6 +23,7 @@ class PacingBench {
             print(PacingSimulation.run(capacity, 2.0, network(), 2, 8, "manual 2.0, damped"));
             print(PacingSimulation.run(capacity, 3.3, network(), 2, 8, "manual 3.3 (1/answer), damped"));
             print(PacingSimulation.run(capacity, 5.0, network(), 2, 8, "manual 5.0 (the cap), damped"));
+            print(PacingSimulation.run(capacity, PacingMode.ADAPTIVE, 1.0, network(), 2, 8, "adaptive"));
         }
         System.out.println();
     }

@@ -2,9 +2,10 @@ package io.vaani.dialer.bench;
 
 import io.vaani.contracts.domain.CallOutcome;
 import io.vaani.dialer.pacing.Capacity;
-import io.vaani.dialer.pacing.Damper;
+import io.vaani.contracts.domain.PacingMode;
 import io.vaani.dialer.pacing.DamperSettings;
-import io.vaani.dialer.pacing.PacingCalculator;
+import io.vaani.dialer.pacing.Pacer;
+import io.vaani.dialer.pacing.PacingState;
 import io.vaani.dialer.simulator.CallScenario;
 import io.vaani.dialer.simulator.PhoneNetworkModel;
 import java.util.ArrayDeque;
@@ -30,10 +31,15 @@ final class PacingSimulation {
     }
 
     static Result run(int capacity, double ratio, PhoneNetworkModel network, double tickSeconds, double hours, String mode) {
+        return run(capacity, PacingMode.MANUAL, ratio, network, tickSeconds, hours, mode);
+    }
+
+    static Result run(int capacity, PacingMode pacing, double ratio, PhoneNetworkModel network, double tickSeconds, double hours,
+            String mode) {
         PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> Double.compare(a.at(), b.at()));
-        Deque<Double> waiting = new ArrayDeque<>(); // deadlines of answered calls waiting for an agent
+        Deque<Waiting> waiting = new ArrayDeque<>(); // answered calls waiting for an agent, oldest first
         DamperSettings settings = DamperSettings.defaults();
-        Damper damper = Damper.undamped();
+        PacingState state = PacingState.initial(ratio, 0, 0);
         double end = hours * 3600;
         double busySeconds = 0;
         double last = 0;
@@ -56,25 +62,26 @@ final class PacingSimulation {
                             connected++;
                             events.add(new Event(event.at() + seconds(event.call().talk()), Event.Kind.HANG_UP, event.call()));
                         } else {
-                            waiting.add(event.at() + GRACE_SECONDS);
+                            waiting.add(new Waiting(event.at() + GRACE_SECONDS, event.call()));
                         }
                     }
                 } else {
                     connected--;
                     if (!waiting.isEmpty()) { // the longest-waiting caller takes the agent at once
-                        waiting.poll();
+                        CallScenario caller = waiting.poll().call();
                         connected++;
-                        events.add(new Event(event.at() + seconds(network.next().talk()), Event.Kind.HANG_UP, event.call()));
+                        events.add(new Event(event.at() + seconds(caller.talk()), Event.Kind.HANG_UP, caller));
                     }
                 }
             }
             busySeconds += connected * (now - last);
             last = now;
             abandoned += expire(waiting, now);
-            damper = damper.next(settings, answered, abandoned, 0);
-            double effective = damper.apply(ratio, 5.0, settings, answered, abandoned);
-            int toPlace = PacingCalculator.callsToPlace(
-                    new Capacity(capacity, Integer.MAX_VALUE, capacity - connected, connected, ringing, 1000, 1000), effective);
+            Pacer.Decision decision = Pacer.decide(new Pacer.Inputs(pacing, ratio, 5.0, settings,
+                    new Capacity(capacity, Integer.MAX_VALUE, capacity - connected, connected, ringing, 1000, 1000), answered,
+                    abandoned, 0), state);
+            state = decision.next();
+            int toPlace = decision.calls();
             for (int i = 0; i < toPlace; i++) {
                 CallScenario call = network.next();
                 placed++;
@@ -86,9 +93,12 @@ final class PacingSimulation {
                 placed, answered, abandoned);
     }
 
-    private static int expire(Deque<Double> waiting, double now) {
+    private record Waiting(double deadline, CallScenario call) {
+    }
+
+    private static int expire(Deque<Waiting> waiting, double now) {
         int expired = 0;
-        while (!waiting.isEmpty() && waiting.peek() < now) {
+        while (!waiting.isEmpty() && waiting.peek().deadline() < now) {
             waiting.poll();
             expired++;
         }
