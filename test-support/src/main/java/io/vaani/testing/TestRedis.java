@@ -32,6 +32,22 @@ public final class TestRedis {
         }
     }
 
+    /** Runs one command on database {@code db}; returns the reply's first line (":3", "+OK", "$5", ...). */
+    public static String call(int db, String... words) {
+        try (Socket socket = new Socket(RealServers.HOST, RealServers.REDIS_PORT)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(command("SELECT", String.valueOf(db)));
+            out.write(command(words));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            in.readLine();
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis command " + words[0] + " failed", e);
+        }
+    }
+
     private static byte[] command(String... words) {
         StringBuilder resp = new StringBuilder("*").append(words.length).append("\r\n");
         for (String word : words) {
