@@ -13,8 +13,9 @@ public final class SipOutcomes {
             case 486, 600, 603 -> CallOutcome.BUSY;
             // Temporarily Unavailable, Request Timeout, Request Terminated (ring timeout).
             case 480, 408, 487 -> CallOutcome.NO_ANSWER;
-            // Not Found, Gone, Address Incomplete, Does Not Exist Anywhere, Not Acceptable Here for a number format.
+            // Not Found, Gone, Address Incomplete, Does Not Exist Anywhere.
             case 404, 410, 484, 604 -> CallOutcome.INVALID_NUMBER;
+            // Anything else, e.g. 488 Not Acceptable Here (no common media), 503 or 403 from the trunk.
             default -> CallOutcome.FAILED;
         };
     }

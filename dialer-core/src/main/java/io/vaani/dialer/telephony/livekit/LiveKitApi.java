@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitAgentDispatch.CreateAgentDispatchRequest;
 import livekit.LivekitSip.CreateSIPParticipantRequest;
@@ -26,7 +28,8 @@ import retrofit2.converter.protobuf.ProtoConverterFactory;
 /**
  * LiveKit's Twirp services through the server SDK's service definitions and access tokens, with
  * requests built here so that every CreateSIPParticipant field (ringing timeout, caller number)
- * can be set. Each request carries a short-lived token with only the grant it needs.
+ * can be set. Each request carries a short-lived token with only the grant it needs, and is given
+ * up after the configured request timeout (a SIP call: after its ringing timeout plus that).
  */
 public class LiveKitApi {
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
@@ -35,15 +38,16 @@ public class LiveKitApi {
     private final AgentDispatchService dispatch;
     private final String apiKey;
     private final String apiSecret;
+    private final Duration timeout;
     private final Clock clock;
 
     public LiveKitApi(String url, String apiKey, String apiSecret, Duration timeout, Clock clock) {
         this.apiKey = apiKey;
         this.apiSecret = apiSecret;
+        this.timeout = timeout;
         this.clock = clock;
-        // A SIP call waits until answered: the read timeout bounds a ring timeout plus the API's own answer time.
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(3)).callTimeout(Duration.ofMinutes(3))
-                .connectTimeout(timeout).build();
+        // No read timeout: a SIP call is silent until answered; send() bounds each request as a whole instead.
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(Duration.ZERO).build();
         Retrofit retrofit = new Retrofit.Builder().baseUrl(httpUrl(url)).client(http)
                 .addConverterFactory(ProtoConverterFactory.create()).build();
         this.sip = retrofit.create(SipService.class);
@@ -52,15 +56,20 @@ public class LiveKitApi {
 
     /** Places a SIP call; with {@code wait_until_answered} the answer comes once the callee picks up. */
     public Uni<SIPParticipantInfo> createSipParticipant(CreateSIPParticipantRequest request) {
-        AccessToken token = token();
-        token.addSIPGrants(new SIPCall(true));
-        return send(sip.createSipParticipant(request, bearer(token)));
+        Duration ringing = Duration.ofSeconds(request.getRingingTimeout().getSeconds());
+        return send(() -> {
+            AccessToken token = token();
+            token.addSIPGrants(new SIPCall(true));
+            return sip.createSipParticipant(request, bearer(token));
+        }, ringing.plus(timeout));
     }
 
     public Uni<AgentDispatch> createDispatch(CreateAgentDispatchRequest request) {
-        AccessToken token = token();
-        token.addGrants(new RoomAdmin(true), new RoomName(request.getRoom()));
-        return send(dispatch.createDispatch(request, bearer(token)));
+        return send(() -> {
+            AccessToken token = token();
+            token.addGrants(new RoomAdmin(true), new RoomName(request.getRoom()));
+            return dispatch.createDispatch(request, bearer(token));
+        }, timeout);
     }
 
     /** ws(s):// as LiveKit URLs are often given, http(s):// as Twirp is served, with the trailing slash Retrofit needs. */
@@ -79,9 +88,13 @@ public class LiveKitApi {
         return "Bearer " + token.toJwt();
     }
 
-    /** Runs the call on OkHttp's threads; a Twirp error answer fails the Uni with {@link TwirpException}. */
-    private static <T> Uni<T> send(Call<T> call) {
+    /**
+     * Runs a fresh call (a Retrofit call runs once) per subscription on OkHttp's threads, cancelled
+     * after {@code limit}; a Twirp error answer fails the Uni with {@link TwirpException}.
+     */
+    private static <T> Uni<T> send(Supplier<Call<T>> calls, Duration limit) {
         return Uni.createFrom().<T>emitter(emitter -> {
+            Call<T> call = calls.get();
             emitter.onTermination(call::cancel); // a no-op once the call has completed
             call.enqueue(new Callback<>() {
                 @Override
@@ -104,7 +117,7 @@ public class LiveKitApi {
                     emitter.fail(failure);
                 }
             });
-        });
+        }).ifNoItem().after(limit).failWith(() -> new TimeoutException("no answer within " + limit));
     }
 
     /** The Twirp error a LiveKit API answered with. */

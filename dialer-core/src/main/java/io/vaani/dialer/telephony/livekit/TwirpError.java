@@ -13,19 +13,25 @@ public record TwirpError(int httpStatus, String code, String message, Optional<I
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static TwirpError parse(int httpStatus, String body) {
+        String text = body == null ? "" : body;
+        JsonNode root;
         try {
-            JsonNode root = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
-            JsonNode sip = root.path("meta").path("sip_status_code");
-            Optional<Integer> sipStatus = Optional.empty();
-            if (sip.isTextual() && sip.asText().matches("[1-6][0-9]{2}")) {
-                sipStatus = Optional.of(Integer.parseInt(sip.asText()));
-            } else if (sip.isInt()) {
-                sipStatus = Optional.of(sip.asInt());
-            }
-            return new TwirpError(httpStatus, root.path("code").asText("unknown"), root.path("msg").asText(""), sipStatus);
+            root = JSON.readTree(text.isBlank() ? "{}" : text);
         } catch (IOException e) {
-            return new TwirpError(httpStatus, "unknown", "HTTP " + httpStatus + ": " + abbreviate(body), Optional.empty());
+            root = null;
         }
+        // Not a Twirp error but, say, a proxy's page: "502 Bad Gateway" would even read as the JSON number 502.
+        if (root == null || !root.isObject()) {
+            return new TwirpError(httpStatus, "unknown", "HTTP " + httpStatus + ": " + abbreviate(text), Optional.empty());
+        }
+        return new TwirpError(httpStatus, root.path("code").asText("unknown"), root.path("msg").asText(""),
+                sipStatus(root.path("meta").path("sip_status_code")));
+    }
+
+    /** Twirp meta values are strings; a number is taken too, either only as a SIP final response (100-699). */
+    private static Optional<Integer> sipStatus(JsonNode sip) {
+        String text = sip.isTextual() || sip.isIntegralNumber() ? sip.asText().trim() : "";
+        return text.matches("[1-6][0-9]{2}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
     }
 
     @Override
