@@ -1,5 +1,6 @@
 package io.vaani.dialer.calls;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vaani.contracts.amqp.RabbitConnection;
 import io.vaani.contracts.domain.CallOutcome;
@@ -18,11 +19,16 @@ import java.time.Duration;
 /** Publishes the progress of calls on {@code vaani.calls}, each confirmed by the broker. */
 @Singleton
 public class CallEvents {
+    /** How long a call's published outcome blocks another; the reaper retries a call at most every minute. */
+    static final Duration FINAL_GUARD = Duration.ofMinutes(10);
+
     private final RabbitConnection rabbit;
+    private final ReactiveRedisDataSource redis;
     private final Clock clock;
 
-    CallEvents(RabbitConnection rabbit, Clock clock) {
+    CallEvents(RabbitConnection rabbit, ReactiveRedisDataSource redis, Clock clock) {
         this.rabbit = rabbit;
+        this.redis = redis;
         this.clock = clock;
     }
 
@@ -52,9 +58,21 @@ public class CallEvents {
                 clock.instant(), outcome, sipStatus, reason));
     }
 
-    /** Retries through a short broker outage; a call whose event is lost for good is settled by its lease expiring. */
+    /**
+     * Publishes, retrying through a short broker outage. Of the final events of one call (the
+     * agent's, the reaper's, ...) only the first is published: a Redis guard makes the outcome
+     * one event on {@code vaani.calls}. A call whose event is lost for good is settled by its lease.
+     */
     public Uni<Void> publish(CallEvent event) {
-        return Uni.createFrom().completionStage(() -> rabbit.publish(event))
+        Uni<Void> send = Uni.createFrom().completionStage(() -> rabbit.publish(event))
                 .onFailure().retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5)).atMost(10);
+        if (!event.finalEvent()) {
+            return send;
+        }
+        String guard = "vaani:call:" + event.callLogId() + ":final";
+        return redis.execute("SET", guard, event.kind(), "NX", "EX", String.valueOf(FINAL_GUARD.toSeconds()))
+                .chain(first -> first == null ? Uni.createFrom().voidItem()
+                        // Should it fail for good, the guard goes so that the reaper's failure can still be told.
+                        : send.onFailure().call(() -> redis.execute("DEL", guard)));
     }
 }

@@ -130,6 +130,13 @@ public class TickDialer {
                         .map(call -> new LiveCalls.Placed(call.callLogId(), leaseEnd)).toList()))
                 .call(result -> status.countSkips(plan.campaignId(), result.skippedDoNotCall(), result.skippedOutsideWindow()))
                 .invoke(metrics::claimed)
+                .invoke(result -> {
+                    if (result.skippedDoNotCall() + result.skippedOutsideWindow() > 0) {
+                        Log.infof("campaign %s: gave back %d numbers that joined a do-not-call list and %d whose calling hours "
+                                + "closed since they were queued", plan.campaignId(), result.skippedDoNotCall(),
+                                result.skippedOutsideWindow());
+                    }
+                })
                 .chain(result -> place(plan, adapter, result));
     }
 

@@ -3,6 +3,7 @@ package io.vaani.dialer.dialing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rabbitmq.client.Channel;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -10,15 +11,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vaani.contracts.amqp.RabbitConnection;
 import io.vaani.contracts.messages.CampaignTick;
+import io.vaani.contracts.topology.Exchanges;
 import io.vaani.dialer.calls.CallKeys;
 import io.vaani.dialer.simulator.SimulatorTelephony;
 import io.vaani.testing.RealServersResource;
 import io.vaani.testing.TestData;
+import io.vaani.testing.TestQueues;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +77,17 @@ class CampaignRunTest {
         data.prospects(data.list(campaign, 0, true, null), PROSPECTS);
         assertThat(data.queueAll(campaign)).isEqualTo(PROSPECTS);
 
+        // Every outcome published on vaani.calls, counted per call.
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        com.rabbitmq.client.Connection listener = TestQueues.factory().newConnection("outcome-listener");
+        Channel channel = listener.createChannel();
+        String queue = channel.queueDeclare().getQueue();
+        channel.queueBind(queue, Exchanges.CALLS, "call.ended");
+        channel.queueBind(queue, Exchanges.CALLS, "call.failed");
+        channel.basicConsume(queue, true, (tag, delivery) -> outcomes.merge(delivery.getProperties().getMessageId(), 1, Integer::sum),
+                tag -> {
+                });
+
         AtomicLong seq = new AtomicLong();
         ticker.scheduleAtFixedRate(() -> rabbit.publish(CampaignTick.of(campaign, seq.incrementAndGet(), Instant.now())), 0, 500,
                 TimeUnit.MILLISECONDS);
@@ -94,6 +110,10 @@ class CampaignRunTest {
 
         long calls = count("select count(*) from call_logs where campaign_id = ?", campaign);
         assertThat(calls).isEqualTo(PROSPECTS - 30);
+        // Exactly one outcome event per call.
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == calls);
+        assertThat(outcomes.values()).containsOnly(1);
+        listener.close();
         // Never a number on the list, and every other prospect dialed exactly once (no hopper refills here).
         assertThat(count("select count(*) from call_logs l join dnc_entries d on d.phone = l.phone where l.campaign_id = ?",
                 campaign)).isZero();
@@ -112,7 +132,10 @@ class CampaignRunTest {
         assertThat(mostConnected.get()).isBetween(1, MAX_CONCURRENCY);
         assertThat(network.mostTalking(campaign)).isBetween(MAX_CONCURRENCY / 2, MAX_CONCURRENCY);
         assertThat(count("select count(*) from call_logs where campaign_id = ? and outcome = 'COMPLETED'", campaign)).isPositive();
-        await().atMost(Duration.ofSeconds(5)).until(() -> "0".equals(redis.value(String.class).get(CallKeys.ACTIVE_CALLS)));
+        // Every slot the campaign held is free again (other tests' calls share the global count).
+        CallKeys keys = CallKeys.of(campaign, data.workspace, "vaani-agent");
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.sortedSet(String.class).zcard(keys.campaignRinging()) == 0
+                && redis.sortedSet(String.class).zcard(keys.campaignConnected()) == 0);
     }
 
     long count(String sql, Object... args) throws Exception {
