@@ -64,6 +64,7 @@ public final class Pacer {
         } else if (idleSum / ticks > IDLE_WORTH_RAISING && periodRate(in) < target * DamperSettings.CLEAR) {
             ratio = Math.min(in.maxRatio(), ratio + UP_STEP);
         }
+        ratio = Math.round(ratio * 100) / 100.0; // as call_ratio is stored: two decimals
         boolean windowDone = over || answered >= WINDOW_ANSWERS;
         return new PacingState(state.damping(), ratio, 0, windowDone ? in.answered() : state.answeredMark(),
                 windowDone ? in.abandoned() : state.abandonedMark(), 0);
