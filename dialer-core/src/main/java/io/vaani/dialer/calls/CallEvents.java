@@ -2,6 +2,7 @@ package io.vaani.dialer.calls;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vaani.contracts.amqp.RabbitConnection;
 import io.vaani.contracts.domain.CallOutcome;
 import io.vaani.contracts.messages.CallAnswered;
@@ -64,7 +65,9 @@ public class CallEvents {
      * one event on {@code vaani.calls}. A call whose event is lost for good is settled by its lease.
      */
     public Uni<Void> publish(CallEvent event) {
+        // The AMQP client writes to its socket synchronously: never on an event loop.
         Uni<Void> send = Uni.createFrom().completionStage(() -> rabbit.publish(event))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5)).atMost(10);
         if (!event.finalEvent()) {
             return send;

@@ -58,7 +58,7 @@ public class CallStates {
                 event.at().atOffset(ZoneOffset.UTC), outcome.answered())))
                 .chain(rows -> {
                     if (rows.rowCount() == 0) {
-                        return Uni.createFrom().<CallKeys>nullItem(); // the call log is gone with its campaign
+                        return Uni.createFrom().<CallKeys>nullItem(); // the call log is gone with its workspace
                     }
                     Row call = rows.iterator().next();
                     CallKeys keys = CallKeys.of(call.getUUID(0), call.getUUID(1), call.getString(2));
@@ -79,7 +79,9 @@ public class CallStates {
             prospect = sql.preparedQuery(CallStateSql.NEXT_STEP)
                     .execute(Tuple.of(call.getLong(4), event.callLogId(), status, delay, outcome.name())).replaceWithVoid();
         }
-        Uni<Void> stats = sql.preparedQuery(CallStateSql.STATS).execute(Tuple.from(Arrays.asList(event.campaignId(),
+        // A deleted campaign's calls keep their logs (campaign_id set null) but count nowhere.
+        Uni<Void> stats = call.getUUID(0) == null ? Uni.createFrom().voidItem()
+                : sql.preparedQuery(CallStateSql.STATS).execute(Tuple.from(Arrays.asList(call.getUUID(0),
                 event.at().atOffset(ZoneOffset.UTC), flag(outcome.answered()), flag(outcome == CallOutcome.ABANDONED),
                 flag(outcome.answered() && outcome != CallOutcome.ABANDONED), flag(outcome == CallOutcome.NO_ANSWER),
                 flag(outcome == CallOutcome.BUSY), flag(outcome == CallOutcome.VOICEMAIL), flag(outcome == CallOutcome.FAILED),

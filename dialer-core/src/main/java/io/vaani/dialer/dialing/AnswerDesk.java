@@ -25,13 +25,15 @@ import java.time.Instant;
 @Singleton
 public class AnswerDesk {
     private final LiveCalls live;
+    private final DialLeases leases;
     private final CallEvents events;
     private final DialerMetrics metrics;
     private final DialerConfig config;
     private final Clock clock;
 
-    AnswerDesk(LiveCalls live, CallEvents events, DialerMetrics metrics, DialerConfig config, Clock clock) {
+    AnswerDesk(LiveCalls live, DialLeases leases, CallEvents events, DialerMetrics metrics, DialerConfig config, Clock clock) {
         this.live = live;
+        this.leases = leases;
         this.events = events;
         this.metrics = metrics;
         this.config = config;
@@ -52,14 +54,20 @@ public class AnswerDesk {
                 }, failure -> Log.errorf(failure, "call %d lost its way; its lease will settle it", call.id()));
     }
 
+    /**
+     * The answered call's prospect lease grows to the longest conversation first, so no reaper
+     * fails a call in progress whatever the event backlog; the agent (or the abandon message) is
+     * sent at once, with CallAnswered published alongside rather than before.
+     */
     Uni<Void> answered(OutboundCall call, TelephonyAdapter adapter) {
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(Duration.ofSeconds(call.plan().maxCallSeconds())).plus(config.leaseMargin());
-        return adapter.agentCapacity(call.plan())
+        return leases.extend(call.call().prospectId(), call.id(), leaseEnd)
+                .chain(() -> adapter.agentCapacity(call.plan()))
                 .chain(capacity -> live.answer(call.plan().keys(), call.id(), new LiveCalls.Limits(call.plan().maxConcurrency(),
                         call.plan().workspaceMaxConcurrency(), capacity), now, leaseEnd))
-                .call(() -> events.answered(call.call()))
-                .chain(agent -> agent ? connect(call, adapter) : abandon(call, adapter));
+                .chain(agent -> Uni.combine().all().unis(events.answered(call.call()),
+                        agent ? connect(call, adapter) : abandon(call, adapter)).discardItems());
     }
 
     private Uni<Void> connect(OutboundCall call, TelephonyAdapter adapter) {
@@ -67,15 +75,26 @@ public class AnswerDesk {
         return adapter.connectAgent(call, call.job(AgentJobMetadata.Mode.CONVERSATION))
                 .onFailure().recoverWithUni(failure -> {
                     Log.errorf("dispatching the agent to call %d failed: %s", call.id(), failure.getMessage());
-                    return events.ended(call.call(), CallOutcome.FAILED, Duration.ZERO, "agent dispatch failed: " + failure.getMessage());
+                    return hangUp(call, adapter).chain(() -> events.ended(call.call(), CallOutcome.FAILED, Duration.ZERO,
+                            "agent dispatch failed: " + failure.getMessage()));
                 });
     }
 
     private Uni<Void> abandon(OutboundCall call, TelephonyAdapter adapter) {
         metrics.abandoned();
         return adapter.abandon(call, call.job(AgentJobMetadata.Mode.ABANDON))
-                .onFailure().invoke(failure -> Log.warnf("abandon message for call %d failed: %s", call.id(), failure.getMessage()))
-                .onFailure().recoverWithNull()
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf("abandon message for call %d failed, hanging up: %s", call.id(), failure.getMessage());
+                    return hangUp(call, adapter);
+                })
                 .chain(() -> events.ended(call.call(), CallOutcome.ABANDONED, Duration.ZERO, "no agent free: abandon message played"));
+    }
+
+    /** Best effort: a call left up ends at its maximum duration anyway. */
+    private static Uni<Void> hangUp(OutboundCall call, TelephonyAdapter adapter) {
+        return adapter.hangUp(call).onFailure().recoverWithUni(failure -> {
+            Log.warnf("hanging up call %d failed: %s", call.id(), failure.getMessage());
+            return Uni.createFrom().voidItem();
+        });
     }
 }

@@ -144,7 +144,11 @@ public class TickDialer {
     private Uni<Void> place(DialPlan plan, TelephonyAdapter adapter, ClaimResult result) {
         List<OutboundCall> calls = result.calls().stream().map(call -> new OutboundCall(call, plan)).toList();
         Duration spacing = spacing(plan);
-        return Multi.createFrom().iterable(calls).onItem().transformToUniAndMerge(events::originated).collect().last()
+        // The call logs exist: a lost CallOriginated must not keep claimed numbers from being dialed.
+        return Multi.createFrom().iterable(calls).onItem().transformToUniAndMerge(call -> events.originated(call)
+                        .onFailure().invoke(failure -> Log.warnf("CallOriginated of call %d lost: %s", call.id(), failure.getMessage()))
+                        .onFailure().recoverWithNull())
+                .collect().last()
                 .invoke(() -> {
                     for (int i = 0; i < calls.size(); i++) {
                         OutboundCall call = calls.get(i);

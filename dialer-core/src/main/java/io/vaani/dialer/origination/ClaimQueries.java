@@ -33,6 +33,7 @@ final class ClaimQueries {
                        end as skip
                 from taken t join prospects p on p.id = t.prospect_id
                 where p.status = 'QUEUED'
+                for update of p -- a prospect changed meanwhile (opted out, deleted) is seen as it is now
             ), given_back as (
                 update prospects p set %s
                 from checked c where p.id = c.prospect_id and c.skip is not null

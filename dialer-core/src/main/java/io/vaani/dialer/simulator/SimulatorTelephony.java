@@ -103,6 +103,12 @@ public class SimulatorTelephony implements TelephonyAdapter {
         return Uni.createFrom().voidItem(); // the callee hears the message; the dialer reports the outcome
     }
 
+    @Override
+    public Uni<Void> hangUp(OutboundCall outbound) {
+        ringing.remove(outbound.id());
+        return Uni.createFrom().voidItem();
+    }
+
     /** Calls of the campaign in conversation with a simulated agent right now. */
     public int talking(UUID campaignId) {
         AtomicInteger count = talking.get(campaignId);

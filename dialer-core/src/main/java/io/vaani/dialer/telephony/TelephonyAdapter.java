@@ -23,6 +23,9 @@ public interface TelephonyAdapter {
     /** Hands an answered call to the campaign's agent, which reports the call's outcome when it ends. */
     Uni<Void> connectAgent(OutboundCall call, AgentJobMetadata job);
 
+    /** Hangs up an answered call that neither an agent nor the abandon message could take. */
+    Uni<Void> hangUp(OutboundCall call);
+
     /** Ends an answered call no agent can take: the callee hears the campaign's abandon message, then the call hangs up. */
     Uni<Void> abandon(OutboundCall call, AgentJobMetadata job);
 }

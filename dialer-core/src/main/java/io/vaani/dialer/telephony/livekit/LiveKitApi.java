@@ -3,7 +3,9 @@ package io.vaani.dialer.telephony.livekit;
 import io.livekit.server.AccessToken;
 import io.livekit.server.AgentDispatchService;
 import io.livekit.server.RoomAdmin;
+import io.livekit.server.RoomCreate;
 import io.livekit.server.RoomName;
+import io.livekit.server.RoomService;
 import io.livekit.server.SIPCall;
 import io.livekit.server.SipService;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +18,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitAgentDispatch.CreateAgentDispatchRequest;
+import livekit.LivekitRoom.DeleteRoomRequest;
 import livekit.LivekitSip.CreateSIPParticipantRequest;
 import livekit.LivekitSip.SIPParticipantInfo;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -33,9 +37,12 @@ import retrofit2.converter.protobuf.ProtoConverterFactory;
  */
 public class LiveKitApi {
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
+    /** Calls ringing at once through one dialer replica, with room to spare for dispatches. */
+    static final int MAX_PARALLEL_REQUESTS = 10_000;
 
     private final SipService sip;
     private final AgentDispatchService dispatch;
+    private final RoomService rooms;
     private final String apiKey;
     private final String apiSecret;
     private final Duration timeout;
@@ -46,12 +53,18 @@ public class LiveKitApi {
         this.apiSecret = apiSecret;
         this.timeout = timeout;
         this.clock = clock;
+        // OkHttp runs 5 requests per host at once by default; every ringing call holds one until answered.
+        Dispatcher parallel = new Dispatcher();
+        parallel.setMaxRequests(MAX_PARALLEL_REQUESTS);
+        parallel.setMaxRequestsPerHost(MAX_PARALLEL_REQUESTS);
         // No read timeout: a SIP call is silent until answered; send() bounds each request as a whole instead.
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(Duration.ZERO).build();
+        OkHttpClient http = new OkHttpClient.Builder().dispatcher(parallel).connectTimeout(timeout).readTimeout(Duration.ZERO)
+                .build();
         Retrofit retrofit = new Retrofit.Builder().baseUrl(httpUrl(url)).client(http)
                 .addConverterFactory(ProtoConverterFactory.create()).build();
         this.sip = retrofit.create(SipService.class);
         this.dispatch = retrofit.create(AgentDispatchService.class);
+        this.rooms = retrofit.create(RoomService.class);
     }
 
     /** Places a SIP call; with {@code wait_until_answered} the answer comes once the callee picks up. */
@@ -70,6 +83,15 @@ public class LiveKitApi {
             token.addGrants(new RoomAdmin(true), new RoomName(request.getRoom()));
             return dispatch.createDispatch(request, bearer(token));
         }, timeout);
+    }
+
+    /** Ends the call: deleting its room hangs up the SIP participant. */
+    public Uni<Void> deleteRoom(String room) {
+        return send(() -> {
+            AccessToken token = token();
+            token.addGrants(new RoomCreate(true));
+            return rooms.deleteRoom(DeleteRoomRequest.newBuilder().setRoom(room).build(), bearer(token));
+        }, timeout).replaceWithVoid();
     }
 
     /** ws(s):// as LiveKit URLs are often given, http(s):// as Twirp is served, with the trailing slash Retrofit needs. */

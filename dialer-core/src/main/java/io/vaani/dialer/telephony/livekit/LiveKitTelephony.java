@@ -95,6 +95,11 @@ public class LiveKitTelephony implements TelephonyAdapter {
         return dispatch(outbound, job); // the worker plays the message and hangs up, without taking a conversation slot
     }
 
+    @Override
+    public Uni<Void> hangUp(OutboundCall outbound) {
+        return api.orElseThrow().deleteRoom(outbound.call().roomName());
+    }
+
     private Uni<Void> dispatch(OutboundCall outbound, AgentJobMetadata job) {
         return api.orElseThrow().createDispatch(CreateAgentDispatchRequest.newBuilder()
                 .setAgentName(outbound.plan().agentName())

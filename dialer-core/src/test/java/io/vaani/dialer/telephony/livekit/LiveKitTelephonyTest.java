@@ -5,6 +5,7 @@ import static io.vaani.dialer.telephony.livekit.LiveKitTwirpServer.CREATE_SIP_PA
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smallrye.mutiny.Uni;
 import io.vaani.contracts.agent.AgentJobMetadata;
 import io.vaani.contracts.domain.CallOutcome;
 import io.vaani.contracts.domain.CampaignStatus;
@@ -21,11 +22,14 @@ import io.vaani.dialer.telephony.livekit.LiveKitTwirpServer.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import livekit.LivekitAgentDispatch.CreateAgentDispatchRequest;
+import livekit.LivekitRoom.DeleteRoomRequest;
 import livekit.LivekitSip.CreateSIPParticipantRequest;
 import livekit.LivekitSip.SIPParticipantInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -222,6 +226,35 @@ class LiveKitTelephonyTest {
 
         assertThatThrownBy(() -> telephony.connectAgent(outbound, outbound.job(AgentJobMetadata.Mode.CONVERSATION)).await().atMost(WAIT))
                 .rootCause().isInstanceOf(TimeoutException.class).hasMessage("no answer within PT0.3S");
+    }
+
+    @Test
+    void hangUpDeletesTheCallsRoomWithARoomCreateToken() {
+        OutboundCall outbound = outbound(plan(Optional.of(TRUNK), 25));
+
+        telephony().hangUp(outbound).await().atMost(WAIT);
+
+        Received<DeleteRoomRequest> received = server.received(LiveKitTwirpServer.DELETE_ROOM).getFirst();
+        assertThat(received.request().getRoom()).isEqualTo("call-42");
+        assertThat(received.grants("video")).containsEntry("roomCreate", true);
+    }
+
+    @Test
+    void manyCallsRingAtOnce() {
+        // OkHttp's default of 5 requests per host would queue the sixth call behind five ringing phones.
+        for (int i = 0; i < 20; i++) {
+            server.script(CREATE_SIP_PARTICIPANT, Reply.ok(SIPParticipantInfo.newBuilder().setSipCallId("SCL_" + i).build())
+                    .after(Duration.ofSeconds(1)));
+        }
+        LiveKitTelephony telephony = telephony();
+        List<Uni<DialResult>> dials = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            dials.add(telephony.dial(outbound(plan(Optional.of(TRUNK), 25))));
+        }
+        long started = System.nanoTime();
+        List<DialResult> results = Uni.join().all(dials).andFailFast().await().atMost(WAIT);
+        assertThat(results).allMatch(DialResult.Answered.class::isInstance);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test

@@ -28,6 +28,8 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitAgentDispatch.CreateAgentDispatchRequest;
+import livekit.LivekitRoom.DeleteRoomRequest;
+import livekit.LivekitRoom.DeleteRoomResponse;
 import livekit.LivekitSip.CreateSIPParticipantRequest;
 import livekit.LivekitSip.SIPParticipantInfo;
 
@@ -58,6 +60,12 @@ final class LiveKitTwirpServer implements AutoCloseable {
             (request, token) -> granted(token, "video", "roomAdmin") && request.getRoom().equals(grants(token, "video").get("room")),
             request -> AgentDispatch.newBuilder().setId("AD_" + request.getRoom()).setAgentName(request.getAgentName())
                     .setRoom(request.getRoom()).setMetadata(request.getMetadata()).build());
+
+    /** Deleting a room (which hangs up its SIP participant) needs the roomCreate grant. */
+    static final Rpc<DeleteRoomRequest> DELETE_ROOM = new Rpc<>(
+            "/twirp/livekit.RoomService/DeleteRoom", DeleteRoomRequest.parser(),
+            (request, token) -> granted(token, "video", "roomCreate"),
+            request -> DeleteRoomResponse.getDefaultInstance());
 
     /** What a method answers. */
     sealed interface Reply {
@@ -104,7 +112,7 @@ final class LiveKitTwirpServer implements AutoCloseable {
     }
 
     private final Map<String, Route<?>> routes = Map.of(CREATE_SIP_PARTICIPANT.path(), new Route<>(CREATE_SIP_PARTICIPANT),
-            CREATE_DISPATCH.path(), new Route<>(CREATE_DISPATCH));
+            CREATE_DISPATCH.path(), new Route<>(CREATE_DISPATCH), DELETE_ROOM.path(), new Route<>(DELETE_ROOM));
     private final JWTVerifier verifier;
     // Virtual threads: a ringing call sleeps on its own thread, and close() interrupts the sleepers.
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
