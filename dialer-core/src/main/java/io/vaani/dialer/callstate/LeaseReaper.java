@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Settles calls that never produced an outcome (a dialer that died between claim and origination,
@@ -63,7 +64,7 @@ public class LeaseReaper {
             return failures;
         })).chain(failures -> Multi.createFrom().iterable(failures)
                 .onItem().transformToUniAndMerge(failure -> events.publish(failure).invoke(metrics::leaseExpired))
-                .collect().with(java.util.stream.Collectors.counting()))
+                .collect().with(Collectors.counting()))
                 .map(Long::intValue);
     }
 }

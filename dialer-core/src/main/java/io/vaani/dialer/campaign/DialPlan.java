@@ -1,5 +1,6 @@
 package io.vaani.dialer.campaign;
 
+import io.vaani.contracts.calling.CallingWindow;
 import io.vaani.contracts.domain.CampaignStatus;
 import io.vaani.contracts.domain.PacingMode;
 import io.vaani.contracts.domain.Telephony;
@@ -17,12 +18,13 @@ import java.util.UUID;
  * @param abandoned abandoned calls among them
  * @param recentPlaced calls that ended in the last hour or so
  * @param recentFailed carrier failures among them
+ * @param window the campaign's calling hours, callee-local, narrowed by its compliance profile
  */
 public record DialPlan(UUID campaignId, UUID workspaceId, UUID agentId, String agentName, CampaignStatus status,
         Telephony telephony, int dialerIntervalSeconds, PacingMode pacingMode, double callRatio, double maxRatio,
         DamperSettings damper, int maxConcurrency, int maxPerTick, int workspaceMaxConcurrency, Optional<Trunk> trunk,
         int ringTimeoutSeconds, String abandonMessage, int maxCallSeconds, long answered, long abandoned, long recentPlaced,
-        long recentFailed) {
+        long recentFailed, CallingWindow window) {
 
     /** The campaign's outbound SIP trunk. */
     public record Trunk(Optional<String> liveKitTrunkId, double maxCallsPerSecond, Optional<String> callerId) {

@@ -1,6 +1,8 @@
 package io.vaani.dialer.campaign;
 
 import io.smallrye.mutiny.Uni;
+import io.vaani.contracts.calling.CallingWindow;
+import io.vaani.contracts.domain.ComplianceProfile;
 import io.vaani.contracts.domain.CampaignStatus;
 import io.vaani.contracts.domain.PacingMode;
 import io.vaani.contracts.domain.Telephony;
@@ -21,7 +23,7 @@ public class DialPlans {
                    c.damper_down_factor::float8, c.damper_up_step::float8, c.max_concurrency, c.max_per_tick,
                    w.max_concurrency, t.id is not null, t.livekit_trunk_id, t.max_cps::float8, coalesce(c.caller_id, t.numbers[1]),
                    c.ring_timeout_seconds, c.abandon_message, a.max_call_seconds,
-                   s.answered, s.abandoned, r.placed, r.failed
+                   s.answered, s.abandoned, r.placed, r.failed, c.calling_window::text, c.compliance_profile
             from campaigns c
             join workspaces w on w.id = c.workspace_id
             join agents a on a.id = c.agent_id
@@ -58,6 +60,7 @@ public class DialPlans {
         return new DialPlan(campaignId, r.getUUID(0), r.getUUID(1), r.getString(2), CampaignStatus.valueOf(r.getString(3)),
                 Telephony.valueOf(r.getString(4)), r.getInteger(5), PacingMode.valueOf(r.getString(6)), r.getDouble(7),
                 r.getDouble(8), damper, r.getInteger(13), r.getInteger(14), r.getInteger(15), trunk, r.getInteger(20),
-                r.getString(21), r.getInteger(22), r.getLong(23), r.getLong(24), r.getLong(25), r.getLong(26));
+                r.getString(21), r.getInteger(22), r.getLong(23), r.getLong(24), r.getLong(25), r.getLong(26),
+                CallingWindow.parse(r.getString(27), ComplianceProfile.valueOf(r.getString(28))));
     }
 }

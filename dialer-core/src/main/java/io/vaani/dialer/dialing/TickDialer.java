@@ -124,7 +124,7 @@ public class TickDialer {
 
     private Uni<Void> claimAndDial(DialPlan plan, TelephonyAdapter adapter, String token, int reserved) {
         Instant leaseEnd = clock.instant().plus(plan.ringTimeout()).plus(config.leaseMargin());
-        return claimer.claim(plan.campaignId(), reserved)
+        return claimer.claim(plan, reserved)
                 .onFailure().call(() -> live.settle(plan.keys(), token, reserved, List.of()))
                 .call(result -> live.settle(plan.keys(), token, reserved, result.calls().stream()
                         .map(call -> new LiveCalls.Placed(call.callLogId(), leaseEnd)).toList()))

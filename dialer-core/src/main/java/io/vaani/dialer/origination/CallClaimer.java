@@ -1,13 +1,11 @@
 package io.vaani.dialer.origination;
 
 import io.smallrye.mutiny.Uni;
-import io.vaani.contracts.calling.CallingWindow;
 import io.vaani.contracts.dnc.DoNotCallSql;
-import io.vaani.contracts.domain.ComplianceProfile;
 import io.vaani.contracts.runtime.Instance;
+import io.vaani.dialer.campaign.DialPlan;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vaani.dialer.config.DialerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,27 +44,19 @@ public class CallClaimer {
         this.leaseMargin = leaseMargin;
     }
 
-    public Uni<ClaimResult> claim(UUID campaignId, int count) {
+    /** Takes up to {@code count} of the campaign's hopper entries; the plan was read for this very tick. */
+    public Uni<ClaimResult> claim(DialPlan plan, int count) {
         if (count <= 0) {
             return Uni.createFrom().item(new ClaimResult(List.of(), 0, 0));
         }
-        return pool.withTransaction(sql -> sql.preparedQuery(ClaimQueries.CAMPAIGN).execute(Tuple.of(campaignId))
-                .chain(rows -> rows.rowCount() == 0
-                        ? Uni.createFrom().item(new ClaimResult(List.of(), 0, 0))
-                        : claim(sql, campaignId, count, rows.iterator().next())));
-    }
-
-    private Uni<ClaimResult> claim(SqlConnection sql, UUID campaignId, int count, Row campaign) {
-        UUID workspace = campaign.getUUID(0);
-        UUID agent = campaign.getUUID(1);
-        String telephony = campaign.getString(2);
-        CallingWindow window = CallingWindow.parse(campaign.getString(3), ComplianceProfile.valueOf(campaign.getString(4)));
-        int lease = campaign.getInteger(5) + (int) leaseMargin.toSeconds();
-        String[] open = window.openZones(clock.instant()).toArray(String[]::new);
-        return sql.preparedQuery(DoNotCallSql.PREFIX_PATTERNS).execute(Tuple.of(workspace))
+        UUID campaignId = plan.campaignId();
+        UUID workspace = plan.workspaceId();
+        int lease = plan.ringTimeoutSeconds() + (int) leaseMargin.toSeconds();
+        String[] open = plan.window().openZones(clock.instant()).toArray(String[]::new);
+        return pool.withTransaction(sql -> sql.preparedQuery(DoNotCallSql.PREFIX_PATTERNS).execute(Tuple.of(workspace))
                 .map(p -> StreamSupport.stream(p.spliterator(), false).map(r -> r.getString(0)).toArray(String[]::new))
-                .chain(prefixes -> sql.preparedQuery(ClaimQueries.CLAIM).execute(Tuple.from(Arrays.asList(
-                        campaignId, count, instance.id(), lease, open, workspace, prefixes, agent, telephony))))
+                .chain(prefixes -> sql.preparedQuery(ClaimQueries.CLAIM).execute(Tuple.from(Arrays.asList(campaignId, count,
+                        instance.id(), lease, open, workspace, prefixes, plan.agentId(), plan.telephony().name()))))
                 .map(rows -> {
                     List<ClaimedCall> calls = new ArrayList<>();
                     int doNotCall = 0;
@@ -74,7 +64,7 @@ public class CallClaimer {
                     for (Row row : rows) {
                         String skip = row.getString(5);
                         if (skip == null) {
-                            calls.add(new ClaimedCall(row.getLong(0), row.getLong(1), workspace, campaignId, agent,
+                            calls.add(new ClaimedCall(row.getLong(0), row.getLong(1), workspace, campaignId, plan.agentId(),
                                     row.getString(2), row.getInteger(3), row.getString(4)));
                         } else if (skip.equals("DO_NOT_CALL")) {
                             doNotCall++;
@@ -84,6 +74,6 @@ public class CallClaimer {
                     }
                     calls.sort(Comparator.comparingLong(ClaimedCall::callLogId));
                     return new ClaimResult(List.copyOf(calls), doNotCall, outsideWindow);
-                });
+                }));
     }
 }

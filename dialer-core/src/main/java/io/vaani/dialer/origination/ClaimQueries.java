@@ -8,11 +8,6 @@ final class ClaimQueries {
     private ClaimQueries() {
     }
 
-    static final String CAMPAIGN = """
-            select workspace_id, agent_id, telephony, calling_window::text, compliance_profile, ring_timeout_seconds,
-                   fallback_timezone
-            from campaigns where id = $1""";
-
     /**
      * Takes up to $2 entries of campaign $1 in dial order, skipping those another dialer holds;
      * re-checks each against the do-not-call lists and the open zones ($5) at this moment; gives

@@ -7,6 +7,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vaani.contracts.runtime.Instance;
+import io.vaani.dialer.campaign.DialPlan;
+import io.vaani.dialer.campaign.DialPlans;
 import io.vaani.testing.RealServersResource;
 import io.vaani.testing.TestData;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,6 +37,9 @@ class CallClaimerTest {
     @Inject
     Pool pool;
 
+    @Inject
+    DialPlans plans;
+
     TestData data;
 
     @BeforeEach
@@ -49,6 +54,10 @@ class CallClaimerTest {
 
     CallClaimer claimer(String owner) {
         return new CallClaimer(pool, new Instance(owner), Clock.fixed(NEW_YORK_OPEN, ZoneOffset.UTC), Duration.ofSeconds(30));
+    }
+
+    DialPlan plan(UUID campaign) {
+        return plans.load(campaign).await().indefinitely().orElseThrow();
     }
 
     /** Queues prospects the way the hopper does: QUEUED under a lease, one hopper entry each, in order. */
@@ -70,7 +79,7 @@ class CallClaimerTest {
         long third = data.prospect(list, "+12125550503", "America/New_York");
         queue(campaign, first, second, third);
 
-        ClaimResult result = claimer("dialer-a").claim(campaign, 2).await().indefinitely();
+        ClaimResult result = claimer("dialer-a").claim(plan(campaign), 2).await().indefinitely();
 
         assertThat(result.calls()).extracting(ClaimedCall::prospectId).containsExactly(first, second);
         assertThat(result.calls()).extracting(ClaimedCall::attempt).containsExactly(1, 2);
@@ -94,7 +103,7 @@ class CallClaimerTest {
         queue(campaign, optedOut, westCoast, fine);
         data.doNotCall(data.workspace, "+12125550601", "EXACT"); // after it was queued
 
-        ClaimResult result = claimer("dialer-a").claim(campaign, 10).await().indefinitely();
+        ClaimResult result = claimer("dialer-a").claim(plan(campaign), 10).await().indefinitely();
 
         assertThat(result.calls()).extracting(ClaimedCall::prospectId).containsExactly(fine);
         assertThat(result.skippedDoNotCall()).isEqualTo(1);
@@ -113,8 +122,8 @@ class CallClaimerTest {
         queue(campaign, all.stream().mapToLong(Long::longValue).toArray());
 
         List<ClaimResult> results = Uni.join().all(
-                claimer("dialer-a").claim(campaign, 150), claimer("dialer-b").claim(campaign, 150),
-                claimer("dialer-a").claim(campaign, 150), claimer("dialer-b").claim(campaign, 150))
+                claimer("dialer-a").claim(plan(campaign), 150), claimer("dialer-b").claim(plan(campaign), 150),
+                claimer("dialer-a").claim(plan(campaign), 150), claimer("dialer-b").claim(plan(campaign), 150))
                 .andFailFast().await().atMost(Duration.ofSeconds(30));
 
         Set<Long> claimed = new HashSet<>();

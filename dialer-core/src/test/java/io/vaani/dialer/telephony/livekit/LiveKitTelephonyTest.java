@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.mutiny.Uni;
 import io.vaani.contracts.agent.AgentJobMetadata;
+import io.vaani.contracts.calling.CallingWindow;
 import io.vaani.contracts.domain.CallOutcome;
 import io.vaani.contracts.domain.CampaignStatus;
+import io.vaani.contracts.domain.ComplianceProfile;
 import io.vaani.contracts.domain.PacingMode;
 import io.vaani.contracts.domain.Telephony;
 import io.vaani.dialer.campaign.DialPlan;
@@ -291,7 +293,7 @@ class LiveKitTelephonyTest {
     private static DialPlan plan(Optional<DialPlan.Trunk> trunk, int ringTimeoutSeconds) {
         return new DialPlan(CALL.campaignId(), CALL.workspaceId(), CALL.agentId(), "vaani-agent", CampaignStatus.RUNNING,
                 Telephony.LIVEKIT, 2, PacingMode.MANUAL, 1.5, 3, DamperSettings.defaults(), 10, 5, 20, trunk, ringTimeoutSeconds,
-                "Sorry, we will call you back.", 600, 0, 0, 0, 0);
+                "Sorry, we will call you back.", 600, 0, 0, 0, 0, CallingWindow.parse("{}", ComplianceProfile.NONE));
     }
 
     private static OutboundCall outbound(DialPlan plan) {

@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import livekit.LivekitAgentDispatch.AgentDispatch;
@@ -114,8 +116,9 @@ final class LiveKitTwirpServer implements AutoCloseable {
     private final Map<String, Route<?>> routes = Map.of(CREATE_SIP_PARTICIPANT.path(), new Route<>(CREATE_SIP_PARTICIPANT),
             CREATE_DISPATCH.path(), new Route<>(CREATE_DISPATCH), DELETE_ROOM.path(), new Route<>(DELETE_ROOM));
     private final JWTVerifier verifier;
-    // Virtual threads: a ringing call sleeps on its own thread, and close() interrupts the sleepers.
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    // A delayed answer (a ringing phone) is written later from here; the request's thread is free meanwhile.
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final HttpServer http;
 
     private LiveKitTwirpServer(String apiKey, String apiSecret) throws IOException {
@@ -153,6 +156,7 @@ final class LiveKitTwirpServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
+        later.shutdownNow();
         threads.shutdownNow();
     }
 
@@ -161,11 +165,11 @@ final class LiveKitTwirpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        try (exchange) {
-            Route<?> route = routes.get(exchange.getRequestURI().getPath());
+        Route<?> route = routes.get(exchange.getRequestURI().getPath());
+        try {
             send(exchange, route == null ? Reply.error(404, "bad_route", "no handler for " + exchange.getRequestURI()) : serve(route, exchange));
-        } catch (IOException | InterruptedException e) {
-            // The client gave up on the call (it was cancelled or timed out), or the server is closing.
+        } catch (IOException e) {
+            exchange.close();
         }
     }
 
@@ -198,12 +202,16 @@ final class LiveKitTwirpServer implements AutoCloseable {
         return next != null ? next : Reply.ok(route.rpc().success().apply(request));
     }
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException, InterruptedException {
+    /** Answers now, or schedules the answer; the exchange is closed once written. */
+    private void send(HttpExchange exchange, Reply reply) throws IOException {
         switch (reply) {
-            case Reply.Delayed(Duration delay, Reply then) -> {
-                Thread.sleep(delay);
-                send(exchange, then);
-            }
+            case Reply.Delayed(Duration delay, Reply then) -> later.schedule(() -> {
+                try {
+                    send(exchange, then);
+                } catch (IOException e) {
+                    exchange.close(); // the client gave up on the call (cancelled or timed out)
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
             case Reply.Success(Message body) -> write(exchange, 200, "application/protobuf", body.toByteArray());
             case Reply.Error(int status, String code, String msg, Map<String, String> meta) -> write(exchange, status,
                     "application/json", JSON.writeValueAsBytes(Map.of("code", code, "msg", msg, "meta", meta)));
@@ -211,9 +219,11 @@ final class LiveKitTwirpServer implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length); // 0 would mean chunked
-        exchange.getResponseBody().write(body);
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length); // 0 would mean chunked
+            exchange.getResponseBody().write(body);
+        }
     }
 
     /** A grant claim of the token ({@code video}, {@code sip}), empty when absent. */
