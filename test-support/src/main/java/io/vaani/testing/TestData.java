@@ -127,7 +127,8 @@ public final class TestData implements AutoCloseable {
         }
     }
 
-    private UUID uuid(String sql, Object... args) throws SQLException {
+    /** The first column of the first row, as a UUID. */
+    public UUID uuid(String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             bind(statement, args);
             try (ResultSet row = statement.executeQuery()) {
@@ -135,6 +136,21 @@ public final class TestData implements AutoCloseable {
                 return row.getObject(1, UUID.class);
             }
         }
+    }
+
+    /** The first column of the first row as text, null when there is no row. */
+    public String text(String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            bind(statement, args);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /** The single number a query answers, such as a count. */
+    public long count(String sql, Object... args) throws SQLException {
+        return longs(sql, args).getFirst();
     }
 
     private static void bind(PreparedStatement statement, Object... args) throws SQLException {

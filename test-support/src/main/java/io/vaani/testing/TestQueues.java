@@ -3,6 +3,9 @@ package io.vaani.testing;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MessageProperties;
+import io.vaani.contracts.messages.Message;
+import io.vaani.contracts.messages.MessageJson;
 import io.vaani.contracts.topology.Queues;
 import io.vaani.contracts.topology.WorkQueue;
 import java.io.IOException;
@@ -24,6 +27,15 @@ public final class TestQueues {
     }
 
     /** Purges every work queue and dead-letter queue that exists; the services redeclare them. */
+    /** Publishes {@code message} as the services do: persistent JSON carrying its message id. */
+    public static void publish(Channel channel, Message message) throws IOException {
+        synchronized (channel) { // a channel is not shared between publishing threads
+            channel.basicPublish(message.exchange(), message.routingKey(), MessageProperties.PERSISTENT_BASIC.builder()
+                    .contentType("application/json").messageId(message.messageId()).type(message.getClass().getSimpleName()).build(),
+                    MessageJson.write(message));
+        }
+    }
+
     public static void purgeAll() {
         try (Connection connection = factory().newConnection("test-support")) {
             for (WorkQueue queue : Queues.ALL) {

@@ -8,10 +8,12 @@ import io.vaani.contracts.topology.Exchanges;
 import io.vaani.contracts.topology.Topology;
 import io.vaani.contracts.topology.WorkQueue;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ public final class RabbitConnection implements AutoCloseable {
     private final ConnectionFactory factory = new ConnectionFactory();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("rabbit-timer").factory());
+    private final ExecutorService publishers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rabbit-publish").factory());
     private final List<Subscription<?>> subscriptions = new ArrayList<>();
     private Connection connection;
     private ConfirmingPublisher publisher;
@@ -150,6 +153,36 @@ public final class RabbitConnection implements AutoCloseable {
         return current.publish(message);
     }
 
+    /**
+     * Publishes {@code message} as {@link #publish} does, retrying through a short broker outage
+     * ({@link #PUBLISH_ATTEMPTS} tries, backoff from 250 ms doubling to 5 s). Each try runs on a
+     * virtual thread: the client writes to its socket synchronously, which a caller on an event
+     * loop must never do.
+     */
+    public CompletableFuture<Void> publishRetrying(Message message) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        attempt(message, 1, done);
+        return done;
+    }
+
+    /** Tries of {@link #publishRetrying} before it gives up: about half a minute. */
+    public static final int PUBLISH_ATTEMPTS = 11;
+    private static final Duration MAX_PUBLISH_BACKOFF = Duration.ofSeconds(5);
+
+    private void attempt(Message message, int attempt, CompletableFuture<Void> done) {
+        CompletableFuture.supplyAsync(() -> publish(message), publishers).thenCompose(confirmed -> confirmed)
+                .whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        done.complete(null);
+                    } else if (attempt >= PUBLISH_ATTEMPTS || timer.isShutdown()) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        long backoff = Math.min(DeliveryConsumer.backoff(attempt).toMillis(), MAX_PUBLISH_BACKOFF.toMillis());
+                        timer.schedule(() -> attempt(message, attempt + 1, done), backoff, TimeUnit.MILLISECONDS);
+                    }
+                });
+    }
+
     public synchronized boolean isOpen() {
         return connection != null && connection.isOpen();
     }
@@ -163,6 +196,7 @@ public final class RabbitConnection implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         timer.shutdownNow();
+        publishers.shutdown();
         closeQuietly(connection);
         connection = null;
     }

@@ -3,6 +3,7 @@ package io.vaani.contracts.messages;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.vaani.contracts.topology.Exchanges;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -52,6 +53,17 @@ public sealed interface CallEvent extends Message permits CallOriginated, CallRi
     default String routingKey() {
         return "call." + kind();
     }
+
+    /**
+     * The Redis key that lets only the first final event of a call be published (SET NX, with an
+     * expiry): whoever settles a call, the dialer or the scheduler's reaper, takes it first.
+     */
+    static String finalGuardKey(long callLogId) {
+        return "vaani:call:" + callLogId + ":final";
+    }
+
+    /** How long a published outcome blocks another: well beyond the reaper's one-minute look-again. */
+    Duration FINAL_GUARD = Duration.ofMinutes(10);
 
     /** Validation shared by every variant's constructor. */
     static void check(int version, String type, UUID workspaceId, UUID campaignId, Instant at) {

@@ -143,6 +143,17 @@ class RabbitConnectionTest {
     }
 
     @Test
+    void aRetryingPublishWaitsOutABrokerThatIsNotThereYet() throws Exception {
+        try (RabbitConnection late = new RabbitConnection(broker(PORT), "contracts-test-late")) {
+            var publish = late.publishRetrying(optOut());
+            assertThat(publish).isNotDone();
+            late.start(); // the broker becomes reachable after the first try failed
+            assertThat(publish).succeedsWithin(Duration.ofSeconds(15));
+            assertThat(ready(Queues.SCHEDULER_REQUESTS.name())).isOne();
+        }
+    }
+
+    @Test
     void backoffGrowsAndIsCapped() {
         assertThat(DeliveryConsumer.backoff(1)).isEqualTo(Duration.ofMillis(250));
         assertThat(DeliveryConsumer.backoff(2)).isEqualTo(Duration.ofMillis(500));
