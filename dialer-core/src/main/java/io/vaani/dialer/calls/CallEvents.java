@@ -2,7 +2,6 @@ package io.vaani.dialer.calls;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vaani.contracts.amqp.RabbitConnection;
 import io.vaani.contracts.domain.CallOutcome;
 import io.vaani.contracts.messages.CallAnswered;
@@ -20,9 +19,6 @@ import java.time.Duration;
 /** Publishes the progress of calls on {@code vaani.calls}, each confirmed by the broker. */
 @Singleton
 public class CallEvents {
-    /** How long a call's published outcome blocks another; the reaper retries a call at most every minute. */
-    static final Duration FINAL_GUARD = Duration.ofMinutes(10);
-
     private final RabbitConnection rabbit;
     private final ReactiveRedisDataSource redis;
     private final Clock clock;
@@ -65,15 +61,12 @@ public class CallEvents {
      * one event on {@code vaani.calls}. A call whose event is lost for good is settled by its lease.
      */
     public Uni<Void> publish(CallEvent event) {
-        // The AMQP client writes to its socket synchronously: never on an event loop.
-        Uni<Void> send = Uni.createFrom().completionStage(() -> rabbit.publish(event))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure().retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5)).atMost(10);
+        Uni<Void> send = Uni.createFrom().completionStage(() -> rabbit.publishRetrying(event));
         if (!event.finalEvent()) {
             return send;
         }
-        String guard = "vaani:call:" + event.callLogId() + ":final";
-        return redis.execute("SET", guard, event.kind(), "NX", "EX", String.valueOf(FINAL_GUARD.toSeconds()))
+        String guard = CallEvent.finalGuardKey(event.callLogId());
+        return redis.execute("SET", guard, event.kind(), "NX", "EX", String.valueOf(CallEvent.FINAL_GUARD.toSeconds()))
                 .chain(first -> first == null ? Uni.createFrom().voidItem()
                         // Should it fail for good, the guard goes so that the reaper's failure can still be told.
                         : send.onFailure().call(() -> redis.execute("DEL", guard)));

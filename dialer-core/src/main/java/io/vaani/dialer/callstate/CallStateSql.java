@@ -1,6 +1,6 @@
 package io.vaani.dialer.callstate;
 
-/** How call events change call_logs, prospects and campaign_stats. Each statement is idempotent. */
+/** How call events change call_logs and campaign_stats. Each statement is idempotent. */
 final class CallStateSql {
     private CallStateSql() {
     }
@@ -25,8 +25,8 @@ final class CallStateSql {
 
     /**
      * $1 call, $2 outcome, $3 SIP status, $4 talk seconds, $5 disposition, $6 error, $7 at, $8 answered.
-     * Ends the call if it was not ended yet; either way returns where the call is counted, and, when
-     * it ended now, what its prospect's next step depends on.
+     * Ends the call if it was not ended yet; either way returns where the call is counted, and
+     * whether it ended now (its counters are due). The prospect's next step is the scheduler's.
      */
     static final String END = """
             with ended as (
@@ -34,21 +34,13 @@ final class CallStateSql {
                        disposition = $5, error = $6, ended_at = $7,
                        answered_at = case when $8 then coalesce(answered_at, $7) else answered_at end
                 where id = $1 and status <> 'ENDED'
-                returning id, prospect_id, attempt
+                returning id
             )
-            select l.campaign_id, l.workspace_id, a.livekit_agent_name, e.id is not null, e.prospect_id, e.attempt,
-                   c.retry_rules::text, c.max_attempts, c.abandon_lockout_seconds, l.phone
+            select l.campaign_id, l.workspace_id, a.livekit_agent_name, e.id is not null
             from call_logs l
             left join ended e on e.id = l.id
             left join agents a on a.id = l.agent_id
-            left join campaigns c on c.id = l.campaign_id
             where l.id = $1""";
-
-    /** $1 prospect, $2 call, $3 status, $4 delay seconds, $5 outcome. Only the prospect's current call moves it. */
-    static final String NEXT_STEP = """
-            update prospects set status = $3, next_attempt_at = now() + make_interval(secs => $4), last_outcome = $5,
-                   claim_owner = null, lease_until = null, updated_at = now()
-            where id = $1 and last_call_log_id = $2 and status = 'DIALING'""";
 
     /** $1 campaign, $2 at, then 1/0 per counter, $10 talk seconds. */
     static final String STATS = """
@@ -60,28 +52,6 @@ final class CallStateSql {
                 completed = s.completed + excluded.completed, no_answer = s.no_answer + excluded.no_answer,
                 busy = s.busy + excluded.busy, voicemail = s.voicemail + excluded.voicemail, failed = s.failed + excluded.failed,
                 talk_seconds = s.talk_seconds + excluded.talk_seconds""";
-
-    /** $1 workspace, $2 phone, $3 call. A callee who opted out joins the workspace's do-not-call list at once. */
-    static final String OPT_OUT = """
-            insert into dnc_entries (workspace_id, phone, match, source, reason)
-            values ($1, $2, 'EXACT', 'CALL', 'opted out during call ' || $3)
-            on conflict (workspace_id, phone, match) where workspace_id is not null do nothing""";
-
-    /**
-     * Up to $1 prospects DIALING past their lease whose call never ended, locked for this replica;
-     * their lease moves a minute on so the next round does not take them again while their
-     * failure is on its way.
-     */
-    static final String EXPIRED = """
-            with expired as (
-                select p.id, p.last_call_log_id from prospects p
-                where p.status = 'DIALING' and p.lease_until < now()
-                order by p.lease_until limit $1 for update skip locked
-            ), postponed as (
-                update prospects p set lease_until = now() + interval '1 minute' from expired e where p.id = e.id
-            )
-            select l.id, l.workspace_id, l.campaign_id, l.prospect_id, l.status
-            from expired e join call_logs l on l.id = e.last_call_log_id""";
 
     /** Calls call_logs holds as live, with where they count and until when. */
     static final String LIVE = """

@@ -8,7 +8,6 @@ import io.vaani.contracts.messages.CallEvent;
 import io.vaani.contracts.messages.CallFailed;
 import io.vaani.contracts.messages.CallOriginated;
 import io.vaani.contracts.messages.CallRinging;
-import io.vaani.contracts.outcome.RetryRules;
 import io.vaani.dialer.calls.CallKeys;
 import io.vaani.dialer.calls.LiveCalls;
 import io.vaani.dialer.config.DialerConfig;
@@ -17,15 +16,14 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
 /**
  * Applies call events (consumer of {@code dialer-core.calls}): progress to the call log; the final
- * outcome to the call log, the prospect's next step (its campaign's retry rules), the campaign's
- * hourly counters and, for an opt-out, the do-not-call list, in one transaction; then frees the
- * call's slots in Redis. Redelivered and duplicate events change nothing.
+ * outcome to the call log and the campaign's hourly counters (what pacing measures) in one
+ * transaction; then frees the call's slots in Redis. The prospect's next step (retry, callback,
+ * do-not-call) is the scheduler's, from the same event. Redelivered and duplicate events change nothing.
  */
 @Singleton
 public class CallStates {
@@ -62,43 +60,22 @@ public class CallStates {
                     }
                     Row call = rows.iterator().next();
                     CallKeys keys = CallKeys.of(call.getUUID(0), call.getUUID(1), call.getString(2));
-                    return (call.getBoolean(3) ? settle(sql, event, outcome, talkSeconds, call) : Uni.createFrom().voidItem())
+                    return (call.getBoolean(3) ? count(sql, event, outcome, talkSeconds, call) : Uni.createFrom().voidItem())
                             .replaceWith(keys);
                 }))
                 .chain(keys -> keys == null ? Uni.createFrom().voidItem() : live.end(keys, event.callLogId()).replaceWithVoid());
     }
 
-    /** The call ended now: its prospect's next step, the campaign's counters, an opt-out's DNC entry. */
-    private Uni<Void> settle(SqlConnection sql, CallEvent event, CallOutcome outcome, long talkSeconds, Row call) {
-        Uni<Void> prospect = Uni.createFrom().voidItem();
-        if (call.getValue(4) != null && call.getString(6) != null) {
-            RetryRules.NextStep step = rules(call.getString(6)).next(outcome, call.getInteger(5), call.getInteger(7),
-                    Duration.ofSeconds(call.getInteger(8)));
-            String status = step instanceof RetryRules.Final f ? f.status().name() : "RETRY_WAIT";
-            long delay = step instanceof RetryRules.Retry r ? r.delay().toSeconds() : 0;
-            prospect = sql.preparedQuery(CallStateSql.NEXT_STEP)
-                    .execute(Tuple.of(call.getLong(4), event.callLogId(), status, delay, outcome.name())).replaceWithVoid();
+    /** The call ended now: the campaign's hourly counters. */
+    private Uni<Void> count(SqlConnection sql, CallEvent event, CallOutcome outcome, long talkSeconds, Row call) {
+        if (call.getUUID(0) == null) {
+            return Uni.createFrom().voidItem(); // a deleted campaign's calls keep their logs but count nowhere
         }
-        // A deleted campaign's calls keep their logs (campaign_id set null) but count nowhere.
-        Uni<Void> stats = call.getUUID(0) == null ? Uni.createFrom().voidItem()
-                : sql.preparedQuery(CallStateSql.STATS).execute(Tuple.from(Arrays.asList(call.getUUID(0),
+        return sql.preparedQuery(CallStateSql.STATS).execute(Tuple.from(Arrays.asList(call.getUUID(0),
                 event.at().atOffset(ZoneOffset.UTC), flag(outcome.answered()), flag(outcome == CallOutcome.ABANDONED),
                 flag(outcome.answered() && outcome != CallOutcome.ABANDONED), flag(outcome == CallOutcome.NO_ANSWER),
                 flag(outcome == CallOutcome.BUSY), flag(outcome == CallOutcome.VOICEMAIL), flag(outcome == CallOutcome.FAILED),
                 talkSeconds))).replaceWithVoid();
-        Uni<Void> optOut = outcome != CallOutcome.DNC ? Uni.createFrom().voidItem()
-                : sql.preparedQuery(CallStateSql.OPT_OUT).execute(Tuple.of(event.workspaceId(), call.getString(9),
-                        String.valueOf(event.callLogId()))).replaceWithVoid();
-        return prospect.chain(() -> stats).chain(() -> optOut);
-    }
-
-    /** Rules the API let through but this version cannot read fall back to the defaults rather than stall the call. */
-    private static RetryRules rules(String json) {
-        try {
-            return RetryRules.parse(json);
-        } catch (IllegalArgumentException e) {
-            return RetryRules.defaults();
-        }
     }
 
     private static int flag(boolean value) {

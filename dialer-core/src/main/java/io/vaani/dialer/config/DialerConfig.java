@@ -17,10 +17,6 @@ public interface DialerConfig {
     @WithDefault("30s")
     Duration leaseMargin();
 
-    /** How often expired dial leases are turned into failed calls. */
-    @WithDefault("15s")
-    Duration reapInterval();
-
     /** How often the live-call registry in Redis is repaired from call_logs. */
     @WithDefault("30s")
     Duration reconcileInterval();

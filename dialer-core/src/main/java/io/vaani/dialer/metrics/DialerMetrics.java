@@ -18,7 +18,6 @@ public class DialerMetrics {
     private final Counter reserveConflicts;
     private final Counter skippedDoNotCall;
     private final Counter skippedOutsideWindow;
-    private final Counter leasesExpired;
 
     DialerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,8 +33,6 @@ public class DialerMetrics {
                 .description("Reservations lost to a concurrent tick of the same campaign").register(registry);
         skippedDoNotCall = skipped("DO_NOT_CALL");
         skippedOutsideWindow = skipped("OUTSIDE_WINDOW");
-        leasesExpired = Counter.builder("vaani.dialer.leases.expired").description("Calls failed because no outcome came in time")
-                .register(registry);
     }
 
     public void claimed(ClaimResult result) {
@@ -66,10 +63,6 @@ public class DialerMetrics {
 
     public void reserveConflict() {
         reserveConflicts.increment();
-    }
-
-    public void leaseExpired() {
-        leasesExpired.increment();
     }
 
     private Counter skipped(String reason) {

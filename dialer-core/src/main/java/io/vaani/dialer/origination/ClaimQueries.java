@@ -33,8 +33,10 @@ final class ClaimQueries {
                 update prospects p set %s
                 from checked c where p.id = c.prospect_id and c.skip is not null
             ), logged as (
-                insert into call_logs (workspace_id, campaign_id, prospect_id, agent_id, phone, attempt, telephony, dialer_owner)
-                select $6, $1, c.prospect_id, $8, c.phone, c.attempts + 1, $9, $3
+                insert into call_logs (workspace_id, campaign_id, prospect_id, agent_id, phone, attempt, telephony, dialer_owner,
+                                       batch_item_id)
+                select $6, $1, c.prospect_id, $8, c.phone, c.attempts + 1, $9, $3,
+                       (select b.id from batch_items b where b.prospect_id = c.prospect_id)
                 from checked c where c.skip is null
                 order by c.entry_id
                 returning id, prospect_id, attempt

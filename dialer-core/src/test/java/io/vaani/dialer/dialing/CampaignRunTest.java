@@ -105,7 +105,7 @@ class CampaignRunTest {
         }
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                count("select count(*) from prospects where campaign_id = ? and status in ('QUEUED', 'DIALING')", campaign) == 0
+                count("select count(*) from hopper_entries where campaign_id = ?", campaign) == 0
                         && count("select count(*) from call_logs where campaign_id = ? and status <> 'ENDED'", campaign) == 0);
 
         long calls = count("select count(*) from call_logs where campaign_id = ?", campaign);
@@ -122,11 +122,9 @@ class CampaignRunTest {
         assertThat(count("select count(*) from prospects where campaign_id = ? and id = any(?) and status = 'NEW'", campaign,
                 barred.toArray(Long[]::new))).isEqualTo(30);
         assertThat(redis.hash(String.class).hget(DialerStatus.key(campaign), "skipped.DO_NOT_CALL")).isEqualTo("30");
-        // Every dialed prospect ends final or waiting for its retry, as its call's outcome says.
+        // Every dialed prospect waits, DIALING under its ended call, for the scheduler to decide its next step.
         assertThat(count("select count(*) from prospects p join call_logs l on l.id = p.last_call_log_id where p.campaign_id = ? "
-                + "and p.status = case when l.outcome in ('COMPLETED', 'TRANSFERRED') then 'COMPLETED' "
-                + "when l.outcome in ('NO_ANSWER', 'BUSY', 'FAILED', 'VOICEMAIL', 'ABANDONED') then 'RETRY_WAIT' else 'DONE' end "
-                + "and p.last_outcome = l.outcome", campaign)).isEqualTo(calls);
+                + "and p.status = 'DIALING' and l.status = 'ENDED'", campaign)).isEqualTo(calls);
         assertThat(count("select coalesce(sum(placed), 0) from campaign_stats where campaign_id = ?", campaign)).isEqualTo(calls);
         // The limit held at every sample, and was reached: the sampling could have seen a breach.
         assertThat(mostConnected.get()).isBetween(1, MAX_CONCURRENCY);

@@ -9,6 +9,6 @@ public class FastSimulator implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("vaani.dialer.simulator.speed", "60", "vaani.dialer.simulator.seed", "7",
                 "vaani.dialer.simulator.agent-slots", "100", "vaani.dialer.lease-margin", "2s",
-                "vaani.dialer.reap-interval", "1s", "vaani.dialer.reconcile-interval", "2s");
+                "vaani.dialer.reconcile-interval", "2s");
     }
 }

@@ -59,15 +59,16 @@ final class HopperQueries {
             where c.status <> 'RUNNING' and exists (select 1 from hopper_entries h where h.campaign_id = c.id)
             """;
 
+    /** Due, unexpired, in an open zone, on no do-not-call list. Attempts are checked apart: a callback the callee asked for is made whatever the count. */
     private static final String DIALABLE_NOW = """
-            p.next_attempt_at <= now() and p.attempts < $5
+            p.next_attempt_at <= now()
               and (p.expires_at is null or p.expires_at > now())
               and coalesce(p.tz, $4::text) = any($3)
               and not %s""".formatted(DoNotCallSql.onList("p.phone", "$2", "$9"));
 
     /**
      * Claims up to $6 dialable prospects and queues them, in one statement: active unexpired lists by
-     * priority, due callbacks first, then the lead order; rows another replica holds are skipped.
+     * priority, due callbacks first (whatever their attempts), then the lead order; rows another replica holds are skipped.
      * $1 campaign, $2 workspace, $3 open zones, $4 fallback zone, $5 max attempts, $6 how many,
      * $7 owner, $8 lease seconds, $9 DNC prefixes. Returns one row per queued prospect.
      */
@@ -91,7 +92,7 @@ final class HopperQueries {
                     from lists l cross join lateral (
                         select p.id, coalesce(p.tz, $4::text) as tz, %2$s
                         from prospects p
-                        where p.list_id = l.id and p.status in ('NEW', 'RETRY_WAIT') and %1$s
+                        where p.list_id = l.id and p.status in ('NEW', 'RETRY_WAIT') and p.attempts < $5 and %1$s
                         order by %3$s
                         limit $6
                         for update of p skip locked) r
@@ -138,7 +139,7 @@ final class HopperQueries {
     static final String SKIP_CENSUS = """
             select count(*) filter (where coalesce(p.tz, $3::text) is null),
                    count(*) filter (where coalesce(p.tz, $3::text) is not null and not (coalesce(p.tz, $3::text) = any($4))),
-                   count(*) filter (where p.attempts >= $5),
+                   count(*) filter (where p.attempts >= $5 and p.status <> 'CALLBACK'),
                    count(*) filter (where (p.expires_at is not null and p.expires_at <= now()) or not l.active
                                        or (l.expires_at is not null and l.expires_at <= now())),
                    count(*) filter (where %s)

@@ -88,6 +88,8 @@ class HopperFillerTest {
         fixture.prospect(stale, "+12125550113", "America/New_York"); // expired list
         fixture.prospect(main, "+12125550114", "America/New_York", "COMPLETED", 1, PAST, null); // done
         long callback = fixture.prospect(main, "+12125550115", "America/New_York", "CALLBACK", 1, PAST, null);
+        // A callback the callee asked for on the last attempt is still made.
+        long lastCallback = fixture.prospect(main, "+12125550120", "America/New_York", "CALLBACK", 3, PAST, null);
         fixture.prospect(main, "+12125550116", "America/New_York", "CALLBACK", 1, FUTURE, null); // callback not due
         long priority = fixture.prospect(vip, "+12125550117", "America/New_York");
         fixture.prospect(elsewhere, "+12125550118", "America/New_York"); // another campaign
@@ -97,11 +99,11 @@ class HopperFillerTest {
 
         assertThat(result.outcome()).isEqualTo(FillResult.Outcome.FILLED);
         assertThat(fixture.hopper(campaign)).as("list priority, then due callbacks, then oldest first")
-                .containsExactly(priority, callback, ok, retryDue, otherWorkspacesDnc);
-        assertThat(result.filled()).isEqualTo(5);
+                .containsExactly(priority, callback, lastCallback, ok, retryDue, otherWorkspacesDnc);
+        assertThat(result.filled()).isEqualTo(6);
         assertThat(fixture.status(ok)).isEqualTo("QUEUED hopper-a");
         assertThat(fixture.longs("select count(*) from prospects where campaign_id = ? and status = 'QUEUED'", campaign))
-                .containsExactly(5L);
+                .containsExactly(6L);
     }
 
     @Test

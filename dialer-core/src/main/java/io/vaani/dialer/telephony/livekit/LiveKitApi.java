@@ -9,7 +9,7 @@ import io.livekit.server.RoomService;
 import io.livekit.server.SIPCall;
 import io.livekit.server.SipService;
 import io.smallrye.mutiny.Uni;
-import io.vaani.dialer.config.LiveKitConfig;
+import io.vaani.contracts.livekit.LiveKitConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +60,7 @@ public class LiveKitApi {
         // No read timeout: a SIP call is silent until answered; send() bounds each request as a whole instead.
         OkHttpClient http = new OkHttpClient.Builder().dispatcher(parallel).connectTimeout(timeout).readTimeout(Duration.ZERO)
                 .build();
-        Retrofit retrofit = new Retrofit.Builder().baseUrl(httpUrl(url)).client(http)
+        Retrofit retrofit = new Retrofit.Builder().baseUrl(LiveKitConfig.twirpUrl(url)).client(http)
                 .addConverterFactory(ProtoConverterFactory.create()).build();
         this.sip = retrofit.create(SipService.class);
         this.dispatch = retrofit.create(AgentDispatchService.class);
@@ -94,11 +94,6 @@ public class LiveKitApi {
         }, timeout).replaceWithVoid();
     }
 
-    /** ws(s):// as LiveKit URLs are often given, http(s):// as Twirp is served, with the trailing slash Retrofit needs. */
-    static String httpUrl(String url) {
-        String http = url.replaceFirst("^ws://", "http://").replaceFirst("^wss://", "https://");
-        return http.endsWith("/") ? http : http + "/";
-    }
 
     private AccessToken token() {
         AccessToken token = new AccessToken(apiKey, apiSecret);

@@ -9,7 +9,7 @@ import io.vaani.contracts.agent.AgentSlots;
 import io.vaani.contracts.domain.CallOutcome;
 import io.vaani.contracts.domain.Telephony;
 import io.vaani.dialer.campaign.DialPlan;
-import io.vaani.dialer.config.LiveKitConfig;
+import io.vaani.contracts.livekit.LiveKitConfig;
 import io.vaani.dialer.telephony.DialResult;
 import io.vaani.dialer.telephony.OutboundCall;
 import io.vaani.dialer.telephony.SipOutcomes;
@@ -33,8 +33,7 @@ public class LiveKitTelephony implements TelephonyAdapter {
     private final Clock clock;
 
     LiveKitTelephony(LiveKitConfig config, ReactiveRedisDataSource redis, Clock clock) {
-        boolean configured = config.url().isPresent() && config.apiKey().isPresent() && config.apiSecret().isPresent();
-        this.api = configured ? Optional.of(LiveKitApi.from(config, clock)) : Optional.empty();
+        this.api = config.configured() ? Optional.of(LiveKitApi.from(config, clock)) : Optional.empty();
         this.redis = redis;
         this.clock = clock;
     }

@@ -14,7 +14,7 @@ import io.vaani.contracts.domain.ComplianceProfile;
 import io.vaani.contracts.domain.PacingMode;
 import io.vaani.contracts.domain.Telephony;
 import io.vaani.dialer.campaign.DialPlan;
-import io.vaani.dialer.config.LiveKitConfig;
+import io.vaani.contracts.livekit.LiveKitConfig;
 import io.vaani.dialer.origination.ClaimedCall;
 import io.vaani.dialer.pacing.DamperSettings;
 import io.vaani.dialer.telephony.DialResult;
@@ -261,9 +261,9 @@ class LiveKitTelephonyTest {
 
     @Test
     void liveKitUrlsBecomeTwirpBaseUrls() {
-        assertThat(LiveKitApi.httpUrl("ws://127.0.0.1:7880")).isEqualTo("http://127.0.0.1:7880/");
-        assertThat(LiveKitApi.httpUrl("wss://vaani.livekit.cloud")).isEqualTo("https://vaani.livekit.cloud/");
-        assertThat(LiveKitApi.httpUrl("https://vaani.livekit.cloud/")).isEqualTo("https://vaani.livekit.cloud/");
+        assertThat(LiveKitConfig.twirpUrl("ws://127.0.0.1:7880")).isEqualTo("http://127.0.0.1:7880/");
+        assertThat(LiveKitConfig.twirpUrl("wss://vaani.livekit.cloud")).isEqualTo("https://vaani.livekit.cloud/");
+        assertThat(LiveKitConfig.twirpUrl("https://vaani.livekit.cloud/")).isEqualTo("https://vaani.livekit.cloud/");
     }
 
     @Test
