@@ -5,21 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.MessageProperties;
 import io.vaani.contracts.messages.CampaignTick;
-import io.vaani.contracts.messages.MessageJson;
-import io.vaani.contracts.topology.Exchanges;
-import io.vaani.testing.RealServers;
 import io.vaani.testing.TestData;
 import io.vaani.testing.TestDatabase;
 import io.vaani.testing.TestQueues;
 import io.vaani.testing.TestRedis;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,23 +27,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two dialer-core processes (the packaged application, as deployed) share one campaign: together
- * they stay within its concurrency limit, and when one is killed mid-campaign (SIGKILL) the other
- * settles the calls it left behind; no prospect is lost or dialed twice.
+ * they stay within its concurrency limit, and when one is killed mid-campaign (SIGKILL) the calls
+ * it left behind are settled (the scheduler reaps their leases, the other replica ends them); no
+ * prospect is lost or dialed twice.
  */
 class DialerReplicasTest {
     static final String DATABASE = "vaani_test_replicas";
     static final int REDIS_DB = 6;
     static final int PROSPECTS = 300;
     static final int MAX_CONCURRENCY = 8;
-    static final Path JAR = Path.of("..", "dialer-core", "target", "quarkus-app", "quarkus-run.jar");
 
-    final List<Process> replicas = new ArrayList<>();
+    final List<ServiceProcess> services = new ArrayList<>();
     final ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
     TestData data;
 
     @BeforeEach
     void servers() throws Exception {
-        assertThat(JAR).as("dialer-core is packaged before this module's tests (mvn verify builds it first)").exists();
         TestDatabase.recreate(DATABASE);
         TestRedis.flush(REDIS_DB);
         TestQueues.purgeAll();
@@ -58,38 +52,19 @@ class DialerReplicasTest {
     @AfterEach
     void stop() throws Exception {
         background.shutdownNow();
-        replicas.forEach(Process::destroyForcibly);
+        services.forEach(ServiceProcess::close);
         data.close();
     }
 
-    Process replica(int n) throws Exception {
-        Path log = Path.of("target", "dialer-replica-" + n + ".log");
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(
-                "-Dquarkus.http.port=0",
-                "-Dquarkus.datasource.reactive.url=postgresql://" + RealServers.HOST + ":" + RealServers.PG_PORT + "/" + DATABASE,
-                "-Dquarkus.datasource.username=" + RealServers.PG_USER,
-                "-Dquarkus.datasource.password=" + RealServers.PG_PASSWORD,
-                "-Dquarkus.redis.hosts=redis://" + RealServers.HOST + ":" + RealServers.REDIS_PORT + "/" + REDIS_DB,
-                "-Dvaani.rabbitmq.host=" + RealServers.HOST,
-                "-Dvaani.rabbitmq.port=" + RealServers.AMQP_PORT,
-                "-Dvaani.rabbitmq.username=" + RealServers.AMQP_USER,
-                "-Dvaani.rabbitmq.password=" + RealServers.AMQP_PASSWORD,
-                "-Dvaani.rabbitmq.virtual-host=" + RealServers.AMQP_VHOST,
-                "-Dvaani.dialer.simulator.speed=30",
-                "-Dvaani.dialer.simulator.seed=" + n,
-                "-Dvaani.dialer.simulator.agent-slots=100",
-                "-Dvaani.dialer.lease-margin=2s",
-                "-Dvaani.dialer.reap-interval=1s",
-                "-Dvaani.dialer.reconcile-interval=2s",
-                "-jar", JAR.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        replicas.add(process);
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("started in")
-                || !process.isAlive());
-        assertThat(process.isAlive()).as("replica %d started (see %s)", n, log).isTrue();
-        return process;
+    ServiceProcess replica(int n) throws Exception {
+        ServiceProcess replica = ServiceProcess.start("dialer-core", "dialer-replica-" + n, DATABASE, REDIS_DB, Map.of(
+                "vaani.dialer.simulator.speed", "30",
+                "vaani.dialer.simulator.seed", String.valueOf(n),
+                "vaani.dialer.simulator.agent-slots", "100",
+                "vaani.dialer.lease-margin", "2s",
+                "vaani.dialer.reconcile-interval", "2s"));
+        services.add(replica);
+        return replica;
     }
 
     @Test
@@ -100,8 +75,11 @@ class DialerReplicasTest {
         data.prospects(data.list(campaign, 0, true, null), PROSPECTS);
         data.queueAll(campaign);
 
-        Process first = replica(1);
+        ServiceProcess first = replica(1);
         replica(2);
+        // The scheduler moves prospects on after their calls and reaps the claims the killed replica leaves.
+        services.add(ServiceProcess.start("scheduler-service", "replicas-scheduler", DATABASE, REDIS_DB,
+                Map.of("vaani.scheduler.reap-interval", "1s")));
         AtomicLong seq = new AtomicLong();
         try (Connection rabbit = TestQueues.factory().newConnection("replicas-test"); Channel channel = rabbit.createChannel()) {
             background.scheduleAtFixedRate(() -> tick(channel, CampaignTick.of(campaign, seq.incrementAndGet(), Instant.now())), 0,
@@ -116,7 +94,7 @@ class DialerReplicasTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(distinct dialer_owner) from call_logs "
                     + "where campaign_id = ?", campaign) == 2 && count("select count(*) from call_logs where campaign_id = ?",
                             campaign) >= 60);
-            first.destroyForcibly().waitFor();
+            first.kill();
             long inFlight = count("select count(*) from call_logs where campaign_id = ? and status <> 'ENDED'", campaign);
 
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() ->
@@ -137,17 +115,13 @@ class DialerReplicasTest {
 
     static void tick(Channel channel, CampaignTick tick) {
         try {
-            synchronized (channel) {
-                channel.basicPublish(Exchanges.TICKS, tick.routingKey(), MessageProperties.PERSISTENT_BASIC.builder()
-                        .contentType("application/json").messageId(tick.messageId()).type("CampaignTick").build(),
-                        MessageJson.write(tick));
-            }
+            TestQueues.publish(channel, tick);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     long count(String sql, Object... args) throws Exception {
-        return data.longs(sql, args).getFirst();
+        return data.count(sql, args);
     }
 }
