@@ -3,6 +3,7 @@ package io.vaani.api;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vaani.testing.RealServersResource;
 import io.vaani.testing.ServiceReadinessContract;
 
@@ -11,6 +12,7 @@ import io.vaani.testing.ServiceReadinessContract;
         @ResourceArg(name = "database", value = "vaani_test_api_service"),
         @ResourceArg(name = "jdbc", value = "true"),
         @ResourceArg(name = "redis-db", value = "1") })
+@WithTestResource(OidcWiremockTestResource.class)
 class ApiReadinessTest extends ServiceReadinessContract {
 
     @Override

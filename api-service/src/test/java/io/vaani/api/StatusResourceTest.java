@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vaani.testing.RealServersResource;
 import io.vaani.testing.ServiceReadinessContract;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "database", value = "vaani_test_api_service"),
         @ResourceArg(name = "jdbc", value = "true"),
         @ResourceArg(name = "redis-db", value = "1") })
+@WithTestResource(OidcWiremockTestResource.class)
 class StatusResourceTest {
 
     @Test

@@ -1,0 +1,40 @@
+package io.vaani.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** api-service settings ({@code vaani.api.*}). */
+@ConfigMapping(prefix = "vaani.api")
+public interface ApiConfig {
+
+    Bootstrap bootstrap();
+
+    RateLimit rateLimit();
+
+    /** How long an invitation can be accepted. */
+    @WithDefault("7d")
+    Duration invitationTtl();
+
+    /** Local mode without an OIDC provider: a superuser and its API key, created at start when no superuser exists. */
+    interface Bootstrap {
+        /** {@code VAANI_BOOTSTRAP_API_KEY}: {@code vk_} and at least 20 letters, digits, '-' or '_'. */
+        Optional<String> apiKey();
+
+        /** The superuser's email. */
+        @WithDefault("admin@vaani.local")
+        String email();
+    }
+
+    /** Requests per minute and API key, enforced in Redis across all replicas. */
+    interface RateLimit {
+        /** For keys created without their own limit. */
+        @WithDefault("1200")
+        int perMinute();
+
+        /** The most a key may be given. */
+        @WithDefault("60000")
+        int maxPerMinute();
+    }
+}

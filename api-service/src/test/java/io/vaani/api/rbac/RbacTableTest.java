@@ -1,0 +1,182 @@
+package io.vaani.api.rbac;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.vaani.api.Api;
+import io.vaani.api.Api.Person;
+import io.vaani.api.auth.Secrets;
+import io.vaani.testing.RealServersResource;
+import io.vaani.testing.TestData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every endpoint of the API × every role × anonymous, with the exact status each must get. Each
+ * call runs in a fresh workspace, so that a successful delete or change cannot affect the next.
+ * A new endpoint without a row here fails {@link #everyEndpointHasARow()}.
+ */
+@QuarkusTest
+@WithTestResource(value = RealServersResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "vaani_test_api_service"),
+        @ResourceArg(name = "jdbc", value = "true"),
+        @ResourceArg(name = "redis-db", value = "1") })
+@WithTestResource(OidcWiremockTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RbacTableTest {
+    /** The callers, in the order of each row's statuses. */
+    enum Who {
+        ANONYMOUS, MEMBER, DEVELOPER, ADMIN, SUPERUSER, OUTSIDER
+    }
+
+    record Row(String method, String path, Function<World, Object> body, int... statuses) {
+        String endpoint() {
+            return method + " " + path;
+        }
+    }
+
+    /** A fresh workspace where the member, developer and admin have their roles, and what the paths point at. */
+    record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user) {
+    }
+
+    static final List<Row> TABLE = List.of(
+            row("GET", "/v1/me", null, 401, 200, 200, 200, 200, 200),
+            row("POST", "/v1/workspaces", w -> Map.of("slug", "rbac-" + UUID.randomUUID().toString().substring(0, 8),
+                    "name", "RBAC"), 401, 201, 201, 201, 201, 201),
+            row("GET", "/v1/workspaces", null, 401, 200, 200, 200, 200, 200),
+            row("GET", "/v1/workspaces/{workspaceId}", null, 401, 200, 200, 200, 200, 404),
+            row("PATCH", "/v1/workspaces/{workspaceId}", w -> Map.of("name", "Renamed"), 401, 403, 403, 200, 200, 404),
+            row("DELETE", "/v1/workspaces/{workspaceId}", null, 401, 403, 403, 204, 204, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/members", null, 401, 200, 200, 200, 200, 404),
+            row("PATCH", "/v1/workspaces/{workspaceId}/members/{userId}", w -> Map.of("role", "DEVELOPER"),
+                    401, 403, 403, 200, 200, 404),
+            row("DELETE", "/v1/workspaces/{workspaceId}/members/{userId}", null, 401, 403, 403, 204, 204, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/invitations", w -> Map.of("email", "invitee-" + UUID.randomUUID()
+                    + "@example.com", "role", "MEMBER"), 401, 403, 403, 201, 201, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/invitations", null, 401, 403, 403, 200, 200, 404),
+            row("DELETE", "/v1/workspaces/{workspaceId}/invitations/{invitationId}", null, 401, 403, 403, 204, 204, 404),
+            row("POST", "/v1/invitations/{token}/accept", null, 401, 200, 200, 200, 200, 200),
+            row("POST", "/v1/workspaces/{workspaceId}/api-keys", w -> Map.of("name", "k", "role", "MEMBER"),
+                    401, 403, 201, 201, 201, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/api-keys", null, 401, 200, 200, 200, 200, 404),
+            row("DELETE", "/v1/workspaces/{workspaceId}/api-keys/{keyId}", null, 401, 403, 204, 204, 204, 404),
+            row("GET", "/v1/admin/users", null, 401, 403, 403, 403, 200, 403),
+            row("PATCH", "/v1/admin/users/{userId}", w -> Map.of("disabled", false), 401, 403, 403, 403, 200, 403));
+
+    TestData data;
+    final Map<Who, Person> people = new LinkedHashMap<>();
+
+    @BeforeEach
+    void people() throws Exception {
+        if (data != null) {
+            return;
+        }
+        data = new TestData("vaani_test_api_service");
+        for (Who who : List.of(Who.MEMBER, Who.DEVELOPER, Who.ADMIN, Who.OUTSIDER)) {
+            people.put(who, Api.person(who.name().toLowerCase()));
+        }
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        data.close();
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerWithItsStatus() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : TABLE) {
+            for (Who who : Who.values()) {
+                World world = world(who);
+                int expected = row.statuses()[who.ordinal()];
+                RequestSpecification request = caller(who);
+                if (row.body() != null) {
+                    request.body(row.body().apply(world));
+                }
+                String path = row.path().replace("{workspaceId}", world.workspace().toString())
+                        .replace("{invitationId}", world.invitation().toString())
+                        .replace("{keyId}", world.key().toString())
+                        .replace("{token}", world.token())
+                        .replace("{userId}", (row.path().startsWith("/v1/admin") ? world.user() : world.member()).toString());
+                int status = request.request(row.method(), path).then().extract().statusCode();
+                if (status != expected) {
+                    wrong.add(row.endpoint() + " as " + who + ": " + status + ", expected " + expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyEndpointHasARow() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().path("paths");
+        TreeSet<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> {
+            if (path.startsWith("/v1")) {
+                operations.keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path));
+            }
+        });
+        TreeSet<String> covered = new TreeSet<>(TABLE.stream().map(Row::endpoint).toList());
+        assertThat(covered).as("endpoints in the RBAC table").isEqualTo(documented);
+    }
+
+    private RequestSpecification caller(Who who) {
+        return switch (who) {
+            case ANONYMOUS -> given().contentType(ContentType.JSON);
+            case SUPERUSER -> Api.as(Api.SUPERUSER_KEY);
+            default -> Api.as(people.get(who));
+        };
+    }
+
+    private World world(Who who) throws Exception {
+        UUID workspace = data.uuid("insert into workspaces (slug, name) values (?, 'RBAC') returning id", slug());
+        UUID member = Api.person("target").id();
+        join(workspace, people.get(Who.MEMBER).id(), "MEMBER");
+        join(workspace, people.get(Who.DEVELOPER).id(), "DEVELOPER");
+        join(workspace, people.get(Who.ADMIN).id(), "ADMIN");
+        join(workspace, member, "MEMBER");
+        UUID key = data.uuid("insert into api_keys (workspace_id, role, name, prefix, key_hash) values (?, 'DEVELOPER', 'k', ?, ?) "
+                + "returning id", workspace, "vk_" + UUID.randomUUID().toString().substring(0, 8), new byte[32]);
+        UUID invitation = invitation(workspace, "pending-" + UUID.randomUUID() + "@example.com", "x-" + UUID.randomUUID());
+        // An invitation for the caller themself, into another workspace.
+        String token = Secrets.generate("vi");
+        String email = who == Who.SUPERUSER ? "admin@vaani.local" : who == Who.ANONYMOUS ? "nobody@example.com"
+                : people.get(who).email();
+        invitation(data.uuid("insert into workspaces (slug, name) values (?, 'Other') returning id", slug()), email, token);
+        UUID user = data.uuid("insert into users (email) values (?) returning id", "user-" + UUID.randomUUID() + "@example.com");
+        return new World(workspace, member, key, invitation, token, user);
+    }
+
+    private void join(UUID workspace, UUID user, String role) throws Exception {
+        data.update("insert into user_workspaces (workspace_id, user_id, role) values (?, ?, ?)", workspace, user, role);
+    }
+
+    private UUID invitation(UUID workspace, String email, String token) throws Exception {
+        return data.uuid("insert into invitations (workspace_id, email, role, token_hash, expires_at) "
+                + "values (?, ?, 'MEMBER', ?, now() + interval '1 day') returning id", workspace, email, Secrets.hash(token));
+    }
+
+    private static String slug() {
+        return "w-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    private static Row row(String method, String path, Function<World, Object> body, int... statuses) {
+        return new Row(method, path, body, statuses);
+    }
+}
