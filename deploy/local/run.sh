@@ -21,6 +21,8 @@ answers; else Debian packages), builds the suite, starts every service in JVM mo
 background and waits until each one is ready. Logs: target/local/<service>.log.
   --no-build   start what was built last time
 Environment: the services read VAANI_DB_URL, VAANI_REDIS_URL, VAANI_RABBITMQ_HOST, ... (README.md).
+The API's superuser key (VAANI_BOOTSTRAP_API_KEY) is generated once and kept in
+deploy/local/.state/bootstrap-api-key; use it as: Authorization: Bearer <key>.
 USAGE
 }
 
@@ -51,6 +53,18 @@ status() {
   done
 }
 
+# The superuser key api-service creates at its first start (VAANI_BOOTSTRAP_API_KEY), kept across runs.
+bootstrap_key() {
+  if [ -n "${VAANI_BOOTSTRAP_API_KEY:-}" ]; then
+    API_KEY=$VAANI_BOOTSTRAP_API_KEY
+    return
+  fi
+  if [ ! -s "$STATE/bootstrap-api-key" ]; then
+    (umask 077 && echo "vk_local_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" >"$STATE/bootstrap-api-key")
+  fi
+  API_KEY=$(cat "$STATE/bootstrap-api-key")
+}
+
 start() {
   local build=1
   for arg in "$@"; do
@@ -79,12 +93,14 @@ start() {
   fi
 
   mkdir -p "$STATE" "$LOGS"
+  bootstrap_key
   : >"$STATE/pids"
   for entry in "${SERVICES[@]}"; do
     module=${entry%%:*}
     local jar="$VAANI_ROOT/$module/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
-    nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" >"$LOGS/$module.log" 2>&1 &
+    VAANI_BOOTSTRAP_API_KEY="$API_KEY" VAANI_CORS_ORIGINS="${VAANI_CORS_ORIGINS:-/.*/}" \
+      nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" >"$LOGS/$module.log" 2>&1 &
     echo "$module $!" >>"$STATE/pids"
     log "started $module (pid $!), log: target/local/$module.log"
   done
@@ -107,6 +123,12 @@ start() {
   done
   printf '  %-18s http://localhost:8080/q/swagger-ui\n' "Swagger UI"
   printf '  %-18s http://localhost:8080/q/openapi\n' "OpenAPI"
+  if curl -fsS -o /dev/null -H "Authorization: Bearer $API_KEY" http://127.0.0.1:8080/v1/me; then
+    printf '  %-18s %s   (superuser; Authorization: Bearer <key>)\n' "API key" "$API_KEY"
+  else
+    log "the API key in deploy/local/.state/bootstrap-api-key is unknown to this database, which already has a superuser;"
+    log "start with VAANI_BOOTSTRAP_API_KEY set to that superuser's key"
+  fi
   log "stop them with: deploy/local/run.sh stop"
 }
 

@@ -35,7 +35,8 @@ class Invitations {
             select 1 from user_workspaces m join users u on u.id = m.user_id where m.workspace_id = $1 and lower(u.email) = lower($2)""";
     private static final String REPLACE = """
             update invitations set revoked_at = now()
-            where workspace_id = $1 and lower(email) = lower($2) and accepted_at is null and revoked_at is null""";
+            where workspace_id = $1 and lower(email) = lower($2) and accepted_at is null and revoked_at is null
+              and expires_at > now()""";
     private static final String CREATE = """
             insert into invitations (workspace_id, email, role, token_hash, invited_by, expires_at)
             values ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) returning id, expires_at""";

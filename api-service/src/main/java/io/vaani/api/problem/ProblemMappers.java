@@ -1,5 +1,6 @@
 package io.vaani.api.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -48,7 +49,9 @@ public class ProblemMappers {
     }
 
     /** A body that is not JSON, or JSON of the wrong shape: names the field when Jackson knows it. */
-    @ServerExceptionMapper({ JsonProcessingException.class, DatabindException.class })
+    @ServerExceptionMapper({ JsonProcessingException.class, DatabindException.class, JsonParseException.class,
+            MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class,
+            ValueInstantiationException.class })
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
@@ -66,6 +69,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri); // the JSON reader wraps what Jackson found wrong
+        }
         int status = e.getResponse().getStatus();
         String detail = e instanceof NotFoundException ? "no such resource" : e.getMessage();
         Response.ResponseBuilder response = respond(status, detail, List.of(), uri);
