@@ -26,7 +26,7 @@ class Users {
             update users set superuser = coalesce($2, superuser),
                    disabled_at = case when $3::boolean is null then disabled_at
                                       when $3 then coalesce(disabled_at, now()) else null end
-            where id = $1 returning""" + " " + COLUMNS;
+            where id = $1 returning %s""".formatted(COLUMNS);
 
     private final Pool pool;
 

@@ -1,5 +1,6 @@
 package io.vaani.api.ratelimit;
 
+import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vaani.api.auth.Caller;
@@ -37,12 +38,20 @@ public class RateLimiter {
         this.redis = redis;
     }
 
-    /** Fails with 429 and the time to wait when the key has spent its allowance. */
+    /**
+     * Fails with 429 and the time to wait when the key has spent its allowance. Without Redis the
+     * request passes: an outage of the limiter must not become an outage of the API.
+     */
     public Uni<Void> acquire(Caller.KeyUse key) {
         long interval = Math.max(1, 60_000L / key.perMinute());
         long burst = interval * key.perMinute();
         return redis.execute("EVAL", GCRA, "1", "vaani:ratelimit:" + key.keyId(), String.valueOf(interval), String.valueOf(burst))
-                .chain(wait -> wait.toLong() == 0 ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(ProblemException.tooManyRequests(Duration.ofMillis(wait.toLong()))));
+                .map(wait -> wait.toLong())
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("rate limit of API key %s not checked: %s", key.keyId(), e.toString());
+                    return 0L;
+                })
+                .chain(wait -> wait == 0 ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(ProblemException.tooManyRequests(Duration.ofMillis(wait))));
     }
 }
