@@ -6,21 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.vaani.testing.RealServersResource;
 import io.vaani.testing.ServiceReadinessContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = RealServersResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "vaani_test_api_service"),
-        @ResourceArg(name = "jdbc", value = "true"),
-        @ResourceArg(name = "redis-db", value = "1") })
-@WithTestResource(OidcWiremockTestResource.class)
+@ApiTest
 class StatusResourceTest {
 
     @Test

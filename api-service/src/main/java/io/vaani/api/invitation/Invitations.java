@@ -20,7 +20,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -30,7 +29,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class Invitations {
-    private static final String COLUMNS = "id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at";
+    /** With the status as the database's clock sees it, the same clock that replaces and expires invitations. */
+    private static final String COLUMNS = """
+            id, email, role, invited_by, created_at, expires_at, accepted_at,
+            case when accepted_at is not null then 'ACCEPTED' when revoked_at is not null then 'REVOKED'
+                 when expires_at <= now() then 'EXPIRED' else 'PENDING' end as status""";
     private static final String IS_MEMBER = """
             select 1 from user_workspaces m join users u on u.id = m.user_id where m.workspace_id = $1 and lower(u.email) = lower($2)""";
     private static final String REPLACE = """
@@ -76,9 +79,8 @@ class Invitations {
     }
 
     Uni<Page<Invitation>> list(UUID workspace, PageQuery page) {
-        Instant now = Instant.now();
         return pool.preparedQuery(PAGE).execute(Tuple.of(workspace, page.afterTime(), page.afterId(), page.fetch()))
-                .map(rows -> Page.of(Rows.map(rows, row -> invitation(row, now)), page, i -> Cursor.of(i.createdAt(), i.id())));
+                .map(rows -> Page.of(Rows.map(rows, Invitations::invitation), page, i -> Cursor.of(i.createdAt(), i.id())));
     }
 
     /** Idempotent; an accepted invitation stays accepted (remove the member instead). */
@@ -97,7 +99,7 @@ class Invitations {
     Uni<Accepted> accept(String token, Caller.Person user) {
         return pool.withTransaction(sql -> sql.preparedQuery(TAKE).execute(Tuple.of(Secrets.stored(token))).chain(rows -> {
             Row row = Rows.first(rows).orElseThrow(() -> ProblemException.notFound("invitation"));
-            Invitation invitation = invitation(row, Instant.now());
+            Invitation invitation = invitation(row);
             if (invitation.status() != Status.PENDING) {
                 return Uni.createFrom().failure(ProblemException.of(Response.Status.GONE,
                         "the invitation is " + invitation.status().name().toLowerCase()));
@@ -119,13 +121,9 @@ class Invitations {
         }));
     }
 
-    private static Invitation invitation(Row row, Instant now) {
-        Instant expires = Rows.instant(row, "expires_at");
-        Instant accepted = Rows.instant(row, "accepted_at");
-        Status status = accepted != null ? Status.ACCEPTED
-                : row.getValue("revoked_at") != null ? Status.REVOKED
-                : expires.isBefore(now) ? Status.EXPIRED : Status.PENDING;
-        return new Invitation(row.getUUID(0), row.getString(1), WorkspaceRole.valueOf(row.getString(2)), status, row.getUUID(3),
-                Rows.instant(row, "created_at"), expires, accepted);
+    private static Invitation invitation(Row row) {
+        return new Invitation(row.getUUID(0), row.getString(1), WorkspaceRole.valueOf(row.getString(2)),
+                Status.valueOf(row.getString("status")), row.getUUID(3), Rows.instant(row, "created_at"),
+                Rows.instant(row, "expires_at"), Rows.instant(row, "accepted_at"));
     }
 }

@@ -8,13 +8,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vaani.api.Api;
 import io.vaani.api.Api.Person;
-import io.vaani.testing.RealServersResource;
+import io.vaani.api.ApiTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,11 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Workspace API keys: shown once, stored hashed, limited to their role and workspace, revocable, rate-limited. */
 @QuarkusTest
-@WithTestResource(value = RealServersResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "vaani_test_api_service"),
-        @ResourceArg(name = "jdbc", value = "true"),
-        @ResourceArg(name = "redis-db", value = "1") })
-@WithTestResource(OidcWiremockTestResource.class)
+@ApiTest
 class ApiKeyTest {
 
     @Test

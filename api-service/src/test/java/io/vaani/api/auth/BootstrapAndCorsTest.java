@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vaani.api.Api;
+import io.vaani.api.ApiTest;
 import io.vaani.api.config.ApiConfig;
-import io.vaani.testing.RealServersResource;
 import io.vaani.testing.TestData;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -19,11 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The bootstrap superuser of local mode, and the browsers CORS lets in. */
 @QuarkusTest
-@WithTestResource(value = RealServersResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "vaani_test_api_service"),
-        @ResourceArg(name = "jdbc", value = "true"),
-        @ResourceArg(name = "redis-db", value = "1") })
-@WithTestResource(OidcWiremockTestResource.class)
+@ApiTest
 class BootstrapAndCorsTest {
     @Inject
     BootstrapSuperuser bootstrap;
@@ -37,7 +30,7 @@ class BootstrapAndCorsTest {
         Api.as(Api.SUPERUSER_KEY).get("/v1/me").then().statusCode(200)
                 .body("user.email", equalTo("admin@vaani.local")).body("user.superuser", equalTo(true))
                 .body("apiKey.prefix", equalTo(Api.SUPERUSER_KEY.substring(0, 11)));
-        try (TestData data = new TestData("vaani_test_api_service")) {
+        try (TestData data = new TestData(ApiTest.DATABASE)) {
             long keys = data.count("select count(*) from api_keys");
             long users = data.count("select count(*) from users where superuser");
             bootstrap.create(null, config, pool);

@@ -6,13 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import io.vaani.api.ApiTest;
 import io.vaani.api.Tokens;
-import io.vaani.testing.RealServersResource;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -20,11 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Bearer tokens of an OIDC provider, signed for real: only valid ones pass, and their user is created on first sight. */
 @QuarkusTest
-@WithTestResource(value = RealServersResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "vaani_test_api_service"),
-        @ResourceArg(name = "jdbc", value = "true"),
-        @ResourceArg(name = "redis-db", value = "1") })
-@WithTestResource(OidcWiremockTestResource.class)
+@ApiTest
 class OidcTokenTest {
 
     private static String unique() {

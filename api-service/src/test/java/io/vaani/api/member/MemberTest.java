@@ -6,13 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vaani.api.Api;
 import io.vaani.api.Api.Person;
-import io.vaani.testing.RealServersResource;
+import io.vaani.api.ApiTest;
 import io.vaani.testing.TestData;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Members, roles and invitations: changes apply on the next request, and a workspace never loses its last admin. */
 @QuarkusTest
-@WithTestResource(value = RealServersResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "vaani_test_api_service"),
-        @ResourceArg(name = "jdbc", value = "true"),
-        @ResourceArg(name = "redis-db", value = "1") })
-@WithTestResource(OidcWiremockTestResource.class)
+@ApiTest
 class MemberTest {
 
     @Test
@@ -73,7 +66,7 @@ class MemberTest {
             var b = CompletableFuture.supplyAsync(() -> as(second).body(Map.of("role", "MEMBER"))
                     .patch("/v1/workspaces/{w}/members/{u}", workspace, first.id()).statusCode());
             assertThat(List.of(a.get(), b.get())).containsAnyOf(200).doesNotContain(500);
-            try (TestData data = new TestData("vaani_test_api_service")) {
+            try (TestData data = new TestData(ApiTest.DATABASE)) {
                 assertThat(data.count("select count(*) from user_workspaces where workspace_id = ? and role = 'ADMIN'", workspace))
                         .isOne();
                 data.update("update user_workspaces set role = 'ADMIN' where workspace_id = ?", workspace);
@@ -114,7 +107,7 @@ class MemberTest {
         Person late = Api.person("i-late");
         String expired = as(admin).body(Map.of("email", late.email(), "role", "MEMBER"))
                 .post("/v1/workspaces/{w}/invitations", workspace).then().statusCode(201).extract().path("token");
-        try (TestData data = new TestData("vaani_test_api_service")) {
+        try (TestData data = new TestData(ApiTest.DATABASE)) {
             data.update("update invitations set expires_at = now() - interval '1 minute' where workspace_id = ? and email = ?",
                     workspace, late.email());
         }

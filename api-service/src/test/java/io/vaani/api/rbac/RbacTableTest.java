@@ -3,16 +3,13 @@ package io.vaani.api.rbac;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vaani.api.Api;
 import io.vaani.api.Api.Person;
+import io.vaani.api.ApiTest;
 import io.vaani.api.auth.Secrets;
-import io.vaani.testing.RealServersResource;
 import io.vaani.testing.TestData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * A new endpoint without a row here fails {@link #everyEndpointHasARow()}.
  */
 @QuarkusTest
-@WithTestResource(value = RealServersResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "vaani_test_api_service"),
-        @ResourceArg(name = "jdbc", value = "true"),
-        @ResourceArg(name = "redis-db", value = "1") })
-@WithTestResource(OidcWiremockTestResource.class)
+@ApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RbacTableTest {
     /** The callers, in the order of each row's statuses. */
@@ -86,7 +79,7 @@ class RbacTableTest {
         if (data != null) {
             return;
         }
-        data = new TestData("vaani_test_api_service");
+        data = new TestData(ApiTest.DATABASE);
         for (Who who : List.of(Who.MEMBER, Who.DEVELOPER, Who.ADMIN, Who.OUTSIDER)) {
             people.put(who, Api.person(who.name().toLowerCase()));
         }

@@ -3,13 +3,10 @@ package io.vaani.api.rbac;
 import static io.vaani.api.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vaani.api.Api;
 import io.vaani.api.Api.Person;
-import io.vaani.testing.RealServersResource;
+import io.vaani.api.ApiTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +18,7 @@ import org.junit.jupiter.api.Test;
  * changed or even confirmed to exist from A, through A's paths or B's. Every answer is 404.
  */
 @QuarkusTest
-@WithTestResource(value = RealServersResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "vaani_test_api_service"),
-        @ResourceArg(name = "jdbc", value = "true"),
-        @ResourceArg(name = "redis-db", value = "1") })
-@WithTestResource(OidcWiremockTestResource.class)
+@ApiTest
 class TenantIsolationTest {
 
     @Test

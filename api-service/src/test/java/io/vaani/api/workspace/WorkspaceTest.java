@@ -8,13 +8,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.vaani.api.Api;
 import io.vaani.api.Api.Person;
-import io.vaani.testing.RealServersResource;
+import io.vaani.api.ApiTest;
 import io.vaani.testing.TestData;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Workspaces through the API, and the errors bad requests get: problem+json naming the field, never a 500. */
 @QuarkusTest
-@WithTestResource(value = RealServersResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "vaani_test_api_service"),
-        @ResourceArg(name = "jdbc", value = "true"),
-        @ResourceArg(name = "redis-db", value = "1") })
-@WithTestResource(OidcWiremockTestResource.class)
+@ApiTest
 class WorkspaceTest {
 
     @Test
@@ -53,7 +46,7 @@ class WorkspaceTest {
     void aWorkspaceWithARunningCampaignIsNotDeleted() throws Exception {
         Person admin = Api.person("run-admin");
         UUID workspace = Api.workspace(admin);
-        try (TestData data = new TestData("vaani_test_api_service")) {
+        try (TestData data = new TestData(ApiTest.DATABASE)) {
             UUID agent = data.uuid("insert into agents (workspace_id, name) values (?, 'A') returning id", workspace);
             data.update("insert into campaigns (workspace_id, agent_id, slug, name, status) values (?, ?, 'c1', 'C', 'RUNNING')",
                     workspace, agent);
