@@ -112,6 +112,16 @@ public class LiveCalls {
             publish_active(KEYS[5], KEYS[6])
             return 1""".formatted(ENDED_MARKER_MS);
 
+    /** KEYS campaign ringing, campaign connected. The lease ends of each set's calls (reservations included). */
+    private static final String LEASE_ENDS = """
+            local function scores(key)
+              local out = {}
+              local pairs = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+              for i = 2, #pairs, 2 do out[#out + 1] = pairs[i] end
+              return out
+            end
+            return {scores(KEYS[1]), scores(KEYS[2])}""";
+
     private final ReactiveRedisDataSource redis;
 
     LiveCalls(ReactiveRedisDataSource redis) {
@@ -132,6 +142,28 @@ public class LiveCalls {
         k.add(CallKeys.ACTIVE_CALLS);
         return eval(SNAPSHOT, k, millis(now)).map(r -> new Snapshot(r.get(0).toInteger(), r.get(1).toInteger(),
                 r.get(2).toInteger(), r.get(3).toInteger()));
+    }
+
+    /** When the campaign's ringing and connected calls' slots lapse, in epoch milliseconds. */
+    public record LeaseEnds(long[] ringing, long[] connected) {
+    }
+
+    /**
+     * The lease ends of the campaign's live calls: a call's lease is its start plus a fixed
+     * allowance (ring timeout, or longest conversation, plus the margin), so pacing reads the
+     * calls' ages from them.
+     */
+    public Uni<LeaseEnds> leaseEnds(CallKeys keys) {
+        return eval(LEASE_ENDS, List.of(keys.campaignRinging(), keys.campaignConnected()))
+                .map(r -> new LeaseEnds(millis(r.get(0)), millis(r.get(1))));
+    }
+
+    private static long[] millis(Response scores) {
+        long[] out = new long[scores.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (long) Double.parseDouble(scores.get(i).toString());
+        }
+        return out;
     }
 
     /** Holds {@code n} ringing slots of the campaign if its calls are still those of {@code paced}. */

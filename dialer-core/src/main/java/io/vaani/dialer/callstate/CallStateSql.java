@@ -26,7 +26,8 @@ final class CallStateSql {
     /**
      * $1 call, $2 outcome, $3 SIP status, $4 talk seconds, $5 disposition, $6 error, $7 at, $8 answered.
      * Ends the call if it was not ended yet; either way returns where the call is counted, and
-     * whether it ended now (its counters are due). The prospect's next step is the scheduler's.
+     * whether it ended now (its counters are due), and how long it rang if it was answered (the
+     * statement sees call_logs as they were before it). The prospect's next step is the scheduler's.
      */
     static final String END = """
             with ended as (
@@ -36,22 +37,32 @@ final class CallStateSql {
                 where id = $1 and status <> 'ENDED'
                 returning id
             )
-            select l.campaign_id, l.workspace_id, a.livekit_agent_name, e.id is not null
+            select l.campaign_id, l.workspace_id, a.livekit_agent_name, e.id is not null,
+                   extract(epoch from coalesce(l.answered_at, $7) - l.created_at)::float8
             from call_logs l
             left join ended e on e.id = l.id
             left join agents a on a.id = l.agent_id
             where l.id = $1""";
 
-    /** $1 campaign, $2 at, then 1/0 per counter, $10 talk seconds. */
+    /**
+     * $1 campaign, $2 at, then 1/0 per counter, $10 talk seconds, $11 answer delay seconds (0 when
+     * unanswered), $12 1 when the call held an agent, $13 logarithm of its talk seconds.
+     */
     static final String STATS = """
             insert into campaign_stats as s (campaign_id, hour, placed, answered, abandoned, completed, no_answer, busy, voicemail,
-                                             failed, talk_seconds)
-            values ($1, date_trunc('hour', $2::timestamptz), 1, $3, $4, $5, $6, $7, $8, $9, $10)
+                                             failed, talk_seconds, answer_delay_sum, answer_delay_squares, talked, talk_log_sum,
+                                             talk_log_squares)
+            values ($1, date_trunc('hour', $2::timestamptz), 1, $3, $4, $5, $6, $7, $8, $9, $10, $11::float8,
+                    $11::float8 * $11::float8, $12, $13::float8, $13::float8 * $13::float8)
             on conflict (campaign_id, hour) do update set
                 placed = s.placed + 1, answered = s.answered + excluded.answered, abandoned = s.abandoned + excluded.abandoned,
                 completed = s.completed + excluded.completed, no_answer = s.no_answer + excluded.no_answer,
                 busy = s.busy + excluded.busy, voicemail = s.voicemail + excluded.voicemail, failed = s.failed + excluded.failed,
-                talk_seconds = s.talk_seconds + excluded.talk_seconds""";
+                talk_seconds = s.talk_seconds + excluded.talk_seconds,
+                answer_delay_sum = s.answer_delay_sum + excluded.answer_delay_sum,
+                answer_delay_squares = s.answer_delay_squares + excluded.answer_delay_squares,
+                talked = s.talked + excluded.talked, talk_log_sum = s.talk_log_sum + excluded.talk_log_sum,
+                talk_log_squares = s.talk_log_squares + excluded.talk_log_squares""";
 
     /** Calls call_logs holds as live, with where they count and until when. */
     static final String LIVE = """

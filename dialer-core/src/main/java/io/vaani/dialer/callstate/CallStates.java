@@ -71,11 +71,13 @@ public class CallStates {
         if (call.getUUID(0) == null) {
             return Uni.createFrom().voidItem(); // a deleted campaign's calls keep their logs but count nowhere
         }
+        boolean talked = outcome.answered() && outcome != CallOutcome.ABANDONED; // held an agent
         return sql.preparedQuery(CallStateSql.STATS).execute(Tuple.from(Arrays.asList(call.getUUID(0),
                 event.at().atOffset(ZoneOffset.UTC), flag(outcome.answered()), flag(outcome == CallOutcome.ABANDONED),
                 flag(outcome.answered() && outcome != CallOutcome.ABANDONED), flag(outcome == CallOutcome.NO_ANSWER),
                 flag(outcome == CallOutcome.BUSY), flag(outcome == CallOutcome.VOICEMAIL), flag(outcome == CallOutcome.FAILED),
-                talkSeconds))).replaceWithVoid();
+                talkSeconds, outcome.answered() ? Math.max(0, call.getDouble(4)) : 0.0, flag(talked),
+                talked ? Math.log(Math.max(1, talkSeconds)) : 0.0))).replaceWithVoid();
     }
 
     private static int flag(boolean value) {

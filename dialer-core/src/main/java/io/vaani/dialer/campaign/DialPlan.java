@@ -5,6 +5,7 @@ import io.vaani.contracts.domain.CampaignStatus;
 import io.vaani.contracts.domain.PacingMode;
 import io.vaani.contracts.domain.Telephony;
 import io.vaani.dialer.calls.CallKeys;
+import io.vaani.dialer.pacing.CallModel;
 import io.vaani.dialer.pacing.DamperSettings;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,12 +20,15 @@ import java.util.UUID;
  * @param recentPlaced calls that ended in the last hour or so
  * @param recentFailed carrier failures among them
  * @param window the campaign's calling hours, callee-local, narrowed by its compliance profile
+ * @param callSample the campaign's calls of the last {@link #MODEL_HOURS} hours (or so), for adaptive pacing
  */
 public record DialPlan(UUID campaignId, UUID workspaceId, UUID agentId, String agentName, CampaignStatus status,
         Telephony telephony, int dialerIntervalSeconds, PacingMode pacingMode, double callRatio, double maxRatio,
         DamperSettings damper, int maxConcurrency, int maxPerTick, int workspaceMaxConcurrency, Optional<Trunk> trunk,
         int ringTimeoutSeconds, String abandonMessage, int maxCallSeconds, long answered, long abandoned, long recentPlaced,
-        long recentFailed, CallingWindow window) {
+        long recentFailed, CallingWindow window, CallModel.Sample callSample) {
+    /** Hours of calls adaptive pacing measures: recent enough to follow the day, long enough to be steady. */
+    static final int MODEL_HOURS = 3;
 
     /** The campaign's outbound SIP trunk. */
     public record Trunk(Optional<String> liveKitTrunkId, double maxCallsPerSecond, Optional<String> callerId) {
@@ -39,6 +43,11 @@ public record DialPlan(UUID campaignId, UUID workspaceId, UUID agentId, String a
 
     public Duration ringTimeout() {
         return Duration.ofSeconds(ringTimeoutSeconds);
+    }
+
+    /** The campaign's calls as adaptive pacing forecasts them, once there are enough to measure. */
+    public Optional<CallModel> callModel() {
+        return CallModel.measured(callSample, ringTimeoutSeconds, maxCallSeconds);
     }
 
     public double carrierFailureShare() {

@@ -6,6 +6,7 @@ import io.vaani.contracts.domain.ComplianceProfile;
 import io.vaani.contracts.domain.CampaignStatus;
 import io.vaani.contracts.domain.PacingMode;
 import io.vaani.contracts.domain.Telephony;
+import io.vaani.dialer.pacing.CallModel;
 import io.vaani.dialer.pacing.DamperSettings;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,7 +24,8 @@ public class DialPlans {
                    c.damper_down_factor::float8, c.damper_up_step::float8, c.max_concurrency, c.max_per_tick,
                    w.max_concurrency, t.id is not null, t.livekit_trunk_id, t.max_cps::float8, coalesce(c.caller_id, t.numbers[1]),
                    c.ring_timeout_seconds, c.abandon_message, a.max_call_seconds,
-                   s.answered, s.abandoned, r.placed, r.failed, c.calling_window::text, c.compliance_profile
+                   s.answered, s.abandoned, r.placed, r.failed, c.calling_window::text, c.compliance_profile,
+                   m.placed, m.answered, m.delay_sum, m.delay_squares, m.talked, m.talk_log_sum, m.talk_log_squares
             from campaigns c
             join workspaces w on w.id = c.workspace_id
             join agents a on a.id = c.agent_id
@@ -36,7 +38,15 @@ public class DialPlans {
             cross join lateral (
                 select coalesce(sum(placed), 0)::int8 as placed, coalesce(sum(failed), 0)::int8 as failed
                 from campaign_stats where campaign_id = c.id and hour >= date_trunc('hour', now()) - interval '1 hour') r
-            where c.id = $1""";
+            cross join lateral (
+                select coalesce(sum(placed), 0)::int8 as placed, coalesce(sum(answered), 0)::int8 as answered,
+                       coalesce(sum(answer_delay_sum), 0)::float8 as delay_sum,
+                       coalesce(sum(answer_delay_squares), 0)::float8 as delay_squares,
+                       coalesce(sum(talked), 0)::int8 as talked, coalesce(sum(talk_log_sum), 0)::float8 as talk_log_sum,
+                       coalesce(sum(talk_log_squares), 0)::float8 as talk_log_squares
+                from campaign_stats
+                where campaign_id = c.id and hour >= date_trunc('hour', now()) - interval '%d hours') m
+            where c.id = $1""".formatted(DialPlan.MODEL_HOURS - 1);
 
     private final Pool pool;
 
@@ -61,6 +71,8 @@ public class DialPlans {
                 Telephony.valueOf(r.getString(4)), r.getInteger(5), PacingMode.valueOf(r.getString(6)), r.getDouble(7),
                 r.getDouble(8), damper, r.getInteger(13), r.getInteger(14), r.getInteger(15), trunk, r.getInteger(20),
                 r.getString(21), r.getInteger(22), r.getLong(23), r.getLong(24), r.getLong(25), r.getLong(26),
-                CallingWindow.parse(r.getString(27), ComplianceProfile.valueOf(r.getString(28))));
+                CallingWindow.parse(r.getString(27), ComplianceProfile.valueOf(r.getString(28))),
+                new CallModel.Sample(r.getLong(29), r.getLong(30), r.getDouble(31), r.getDouble(32), r.getLong(33),
+                        r.getDouble(34), r.getDouble(35)));
     }
 }

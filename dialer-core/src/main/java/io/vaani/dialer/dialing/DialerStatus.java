@@ -31,23 +31,15 @@ public class DialerStatus {
         return "vaani:dialer:status:" + campaignId;
     }
 
-    /** The campaign's pacing state, or {@code fresh} when it has none yet. */
-    public Uni<PacingState> pacing(UUID campaignId, PacingState fresh) {
-        return hashes.hmget(key(campaignId), "damping", "ratio", "ticks", "answeredMark", "abandonedMark", "idleSum").map(f -> {
-            if (f.get("damping") == null || f.get("ratio") == null) {
-                return fresh;
-            }
-            return new PacingState(Double.parseDouble(f.get("damping")), Double.parseDouble(f.get("ratio")),
-                    parseInt(f.get("ticks")), parseLong(f.get("answeredMark")), parseLong(f.get("abandonedMark")),
-                    f.get("idleSum") == null ? 0 : Double.parseDouble(f.get("idleSum")));
-        });
+    /** The campaign's pacing state, or the initial one when it has none yet. */
+    public Uni<PacingState> pacing(UUID campaignId) {
+        return hashes.hget(key(campaignId), "damping")
+                .map(damping -> damping == null ? PacingState.initial() : new PacingState(Double.parseDouble(damping)));
     }
 
     public Uni<Void> save(UUID campaignId, PacingState state, double effectiveRatio, Instant at) {
-        return write(campaignId, Map.of("damping", String.valueOf(state.damping()), "ratio", String.valueOf(state.ratio()),
-                "ticks", String.valueOf(state.ticks()), "answeredMark", String.valueOf(state.answeredMark()),
-                "abandonedMark", String.valueOf(state.abandonedMark()), "idleSum", String.valueOf(state.idleSum()),
-                "effectiveRatio", String.valueOf(effectiveRatio), "lastTickAt", at.toString()));
+        return write(campaignId, Map.of("damping", String.valueOf(state.damping()), "effectiveRatio",
+                String.valueOf(effectiveRatio), "lastTickAt", at.toString()));
     }
 
     /** Counts numbers given back at dial time, by reason. */
@@ -61,13 +53,5 @@ public class DialerStatus {
 
     private Uni<Void> write(UUID campaignId, Map<String, String> fields) {
         return hashes.hset(key(campaignId), fields).chain(() -> redis.key().expire(key(campaignId), KEEP)).replaceWithVoid();
-    }
-
-    private static int parseInt(String value) {
-        return value == null ? 0 : Integer.parseInt(value);
-    }
-
-    private static long parseLong(String value) {
-        return value == null ? 0 : Long.parseLong(value);
     }
 }

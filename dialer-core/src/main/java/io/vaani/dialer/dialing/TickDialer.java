@@ -15,10 +15,13 @@ import io.vaani.dialer.config.DialerConfig;
 import io.vaani.dialer.metrics.DialerMetrics;
 import io.vaani.dialer.origination.CallClaimer;
 import io.vaani.dialer.origination.ClaimResult;
+import io.vaani.contracts.domain.PacingMode;
+import io.vaani.dialer.pacing.CallAges;
+import io.vaani.dialer.pacing.CallModel;
 import io.vaani.dialer.pacing.Capacity;
+import io.vaani.dialer.pacing.Forecast;
 import io.vaani.dialer.pacing.Pacer;
 import io.vaani.dialer.pacing.PacingCalculator;
-import io.vaani.dialer.pacing.PacingState;
 import io.vaani.dialer.telephony.OutboundCall;
 import io.vaani.dialer.telephony.Telephonies;
 import io.vaani.dialer.telephony.TelephonyAdapter;
@@ -91,15 +94,38 @@ public class TickDialer {
     private Uni<Void> pace(DialPlan plan, TelephonyAdapter adapter) {
         Instant now = clock.instant();
         CallKeys keys = plan.keys();
-        PacingState fresh = PacingState.initial(plan.callRatio(), plan.answered(), plan.abandoned());
-        return Uni.combine().all().unis(live.snapshot(keys, now), adapter.agentCapacity(plan), status.pacing(plan.campaignId(), fresh))
-                .asTuple().chain(t -> {
+        return Uni.combine().all().unis(live.snapshot(keys, now), adapter.agentCapacity(plan), status.pacing(plan.campaignId()),
+                forecastBasis(plan, now)).asTuple().chain(t -> {
                     Pacer.Decision decision = Pacer.decide(new Pacer.Inputs(plan.pacingMode(), plan.callRatio(), plan.maxRatio(),
                             plan.damper(), capacity(plan, t.getItem1(), t.getItem2()), plan.answered(), plan.abandoned(),
-                            plan.carrierFailureShare()), t.getItem3());
+                            plan.carrierFailureShare(), t.getItem4()), t.getItem3());
                     return status.save(plan.campaignId(), decision.next(), decision.ratio(), now)
                             .chain(() -> reserve(plan, adapter, t.getItem1(), t.getItem2(), decision.ratio(), decision.calls(), 1));
                 });
+    }
+
+    /**
+     * What adaptive pacing forecasts from: the campaign's measured calls and its live calls' ages,
+     * read from their lease ends. Answered calls get an agent at once or are abandoned
+     * ({@link AnswerDesk}), so there is no grace to count on.
+     */
+    private Uni<Optional<Forecast.Basis>> forecastBasis(DialPlan plan, Instant now) {
+        Optional<CallModel> model = plan.pacingMode() == PacingMode.ADAPTIVE ? plan.callModel() : Optional.empty();
+        if (model.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        long margin = config.leaseMargin().toMillis();
+        return live.leaseEnds(plan.keys()).map(ends -> Optional.of(new Forecast.Basis(model.get(), new CallAges(
+                ages(ends.connected(), now, plan.maxCallSeconds() * 1000L + margin),
+                ages(ends.ringing(), now, plan.ringTimeoutSeconds() * 1000L + margin)), 0)));
+    }
+
+    private static double[] ages(long[] leaseEnds, Instant now, long allowanceMillis) {
+        double[] ages = new double[leaseEnds.length];
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = Math.max(0, now.toEpochMilli() - (leaseEnds[i] - allowanceMillis)) / 1000.0;
+        }
+        return ages;
     }
 
     /** Holds {@code calls} ringing slots unless another tick of the campaign moved first; then paces again on fresh figures. */

@@ -25,4 +25,24 @@ public record Capacity(int campaignLimit, int workspaceFree, int agentSlotsFree,
     public int freeSlots() {
         return Math.max(0, Math.min(campaignLimit - connected, Math.min(workspaceFree, agentSlotsFree)));
     }
+
+    /** Agents the campaign may use now: those talking and those free. */
+    public int agents() {
+        return connected + freeSlots();
+    }
+
+    /** The most calls one tick may place: the per-tick and trunk limits. */
+    public int callCap() {
+        return Math.min(maxPerTick, trunkBudget);
+    }
+
+    /** Lines dialed per agent once {@code calls} more are placed: connected and ringing calls over the agents. */
+    public double linesPerAgent(int calls) {
+        return agents() == 0 ? 1.0 : Math.max(1.0, (double) (connected + ringing + calls) / agents());
+    }
+
+    /** Calls that bring the lines per agent up to {@code ratio}. */
+    public int callsForLines(double ratio) {
+        return (int) Math.max(0, Math.floor(ratio * agents()) - connected - ringing);
+    }
 }

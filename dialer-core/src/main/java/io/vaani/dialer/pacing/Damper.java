@@ -28,14 +28,32 @@ public record Damper(double damping) {
      * @param carrierFailureShare share of the recent originations that failed on the carrier side
      */
     public Damper next(DamperSettings settings, long answered, long abandoned, double carrierFailureShare) {
+        return next(settings, Band.RATIO, answered, abandoned, carrierFailureShare);
+    }
+
+    /**
+     * Where the damper acts, as shares of the abandon target: from {@code near} up it backs off;
+     * under {@code clear} it recovers; between, it holds.
+     */
+    public record Band(double near, double clear) {
+        /** For a ratio that is blind to the agents' state: back off early, recover late. */
+        public static final Band RATIO = new Band(DamperSettings.NEAR, DamperSettings.CLEAR);
+        /**
+         * For the adaptive forecast, which spends the abandon budget call by call on purpose: the
+         * damper guards the edge of the target only, else it would undo what the forecast measured.
+         */
+        public static final Band FORECAST = new Band(1.0, 0.9);
+    }
+
+    public Damper next(DamperSettings settings, Band band, long answered, long abandoned, double carrierFailureShare) {
         boolean measured = answered >= settings.minSample();
         double abandonRate = measured ? (double) abandoned / answered : 0;
-        boolean risky = abandonRate >= settings.abandonTarget() * DamperSettings.NEAR
+        boolean risky = abandonRate >= settings.abandonTarget() * band.near()
                 || carrierFailureShare >= settings.carrierFailureLimit();
         if (risky) {
             return new Damper(damping * settings.downFactor());
         }
-        boolean clear = abandonRate < settings.abandonTarget() * DamperSettings.CLEAR
+        boolean clear = abandonRate < settings.abandonTarget() * band.clear()
                 && carrierFailureShare < settings.carrierFailureLimit() * DamperSettings.CLEAR;
         return clear ? new Damper(Math.min(1.0, damping + settings.upStep())) : this;
     }

@@ -1,24 +1,25 @@
 package io.vaani.dialer.pacing;
 
 import io.vaani.contracts.domain.PacingMode;
+import java.util.Optional;
 
 /**
- * One tick's pacing decision: the ratio to dial at (the configured one in MANUAL mode, a
- * self-adjusting one in ADAPTIVE mode), damped, and the number of calls that makes.
+ * One tick's pacing decision: how many calls to place, and the ratio that is dialing at.
  *
- * <p>The adaptive ratio moves every {@link #ADJUST_EVERY} ticks on what those ticks showed:
- * down by {@link #DOWN} at once when the abandon rate of the calls answered meanwhile passed the
- * target; up by {@link #UP_STEP} when agents sat idle on average and abandons stay well under the
- * target; otherwise it holds. The damper still guards the result over the whole compliance period.
+ * <p>MANUAL dials {@code free × call_ratio − ringing} ({@link PacingCalculator}). ADAPTIVE dials
+ * what the {@link Forecast} of the campaign's measured calls allows at a risk per call tied to the
+ * abandon target, and never less than progressive dialing; until the campaign has enough calls to
+ * measure, it dials as MANUAL at its configured ratio. An adaptive ratio is the lines dialed per
+ * agent (calls connected, ringing and about to be placed, over the agents the campaign may use),
+ * so 1.0 is progressive in both modes and the damper pulls both towards it.
  */
 public final class Pacer {
-    public static final int ADJUST_EVERY = 3;
-    static final double DOWN = 0.8;
-    static final double UP_STEP = 0.1;
-    /** Idle share of slots, averaged over the adjustment window, that is worth dialing harder for. */
-    static final double IDLE_WORTH_RAISING = 0.05;
-    /** Answered calls an abandon rate is measured over before it may move the ratio down on its own. */
-    static final int WINDOW_ANSWERS = 20;
+    /**
+     * The adaptive risk per call as a share of the abandon target. The abandon rate it leads to
+     * depends on the pool size (about 80% of the share at 50 agents, half of it at 10; see the
+     * PacingBench table): 0.7 keeps the rate clear of the damper's guard at the target.
+     */
+    static final double RISK_SHARE = 0.7;
 
     private Pacer() {
     }
@@ -26,51 +27,30 @@ public final class Pacer {
     /**
      * @param answered answered calls in the compliance period
      * @param abandoned abandoned calls among them
+     * @param forecast what adaptive pacing forecasts from, once the campaign's calls are measured
      */
     public record Inputs(PacingMode mode, double callRatio, double maxRatio, DamperSettings damper, Capacity capacity,
-            long answered, long abandoned, double carrierFailureShare) {
+            long answered, long abandoned, double carrierFailureShare, Optional<Forecast.Basis> forecast) {
     }
 
     public record Decision(int calls, double ratio, PacingState next) {
     }
 
     public static Decision decide(Inputs in, PacingState state) {
-        Damper damper = state.damper().next(in.damper(), in.answered(), in.abandoned(), in.carrierFailureShare());
-        PacingState next = in.mode() == PacingMode.ADAPTIVE ? adapt(in, state) : state;
-        double base = in.mode() == PacingMode.ADAPTIVE ? next.ratio() : in.callRatio();
-        double ratio = damper.apply(base, in.maxRatio(), in.damper(), in.answered(), in.abandoned());
-        next = new PacingState(damper.damping(), next.ratio(), next.ticks(), next.answeredMark(), next.abandonedMark(),
-                next.idleSum());
-        return new Decision(PacingCalculator.callsToPlace(in.capacity(), ratio), ratio, next);
-    }
-
-    static PacingState adapt(Inputs in, PacingState state) {
+        Optional<Forecast.Basis> forecast = in.mode() == PacingMode.ADAPTIVE ? in.forecast() : Optional.empty();
+        Damper damper = state.damper().next(in.damper(), forecast.isPresent() ? Damper.Band.FORECAST : Damper.Band.RATIO,
+                in.answered(), in.abandoned(), in.carrierFailureShare());
+        PacingState next = new PacingState(damper.damping());
         Capacity c = in.capacity();
-        int limit = Math.max(1, Math.min(c.campaignLimit(), c.connected() + Math.min(c.workspaceFree(), c.agentSlotsFree())));
-        double idle = Math.max(0, 1.0 - (double) c.connected() / limit);
-        int ticks = state.ticks() + 1;
-        double idleSum = state.idleSum() + idle;
-        if (ticks < ADJUST_EVERY) {
-            return new PacingState(state.damping(), state.ratio(), ticks, state.answeredMark(), state.abandonedMark(), idleSum);
+        if (forecast.isEmpty()) {
+            double ratio = damper.apply(in.callRatio(), in.maxRatio(), in.damper(), in.answered(), in.abandoned());
+            return new Decision(PacingCalculator.callsToPlace(c, ratio), ratio, next);
         }
-        long answered = Math.max(0, in.answered() - state.answeredMark());
-        long abandoned = Math.max(0, in.abandoned() - state.abandonedMark());
-        double target = in.damper().abandonTarget();
-        double ratio = state.ratio();
-        // Abandons are judged over at least WINDOW_ANSWERS answered calls: one abandon in a handful is noise.
-        boolean over = abandoned > target * Math.max(answered, WINDOW_ANSWERS);
-        if (over) {
-            ratio = Math.max(1.0, ratio * DOWN);
-        } else if (idleSum / ticks > IDLE_WORTH_RAISING && periodRate(in) < target * DamperSettings.CLEAR) {
-            ratio = Math.min(in.maxRatio(), ratio + UP_STEP);
-        }
-        ratio = Math.round(ratio * 100) / 100.0; // as call_ratio is stored: two decimals
-        boolean windowDone = over || answered >= WINDOW_ANSWERS;
-        return new PacingState(state.damping(), ratio, 0, windowDone ? in.answered() : state.answeredMark(),
-                windowDone ? in.abandoned() : state.abandonedMark(), 0);
-    }
-
-    private static double periodRate(Inputs in) {
-        return in.answered() < in.damper().minSample() ? 0 : (double) in.abandoned() / in.answered();
+        int progressive = Math.min(c.callsForLines(1.0), c.callCap()); // a ringing call per free agent: it cannot abandon
+        int wanted = Math.max(progressive, Forecast.callsToPlace(forecast.get(), c.freeSlots(),
+                in.damper().abandonTarget() * RISK_SHARE, c.callCap()));
+        double ratio = damper.apply(c.linesPerAgent(wanted), in.maxRatio(), in.damper(), in.answered(), in.abandoned());
+        int calls = Math.min(wanted, c.callsForLines(ratio));
+        return new Decision(calls, c.linesPerAgent(calls), next);
     }
 }

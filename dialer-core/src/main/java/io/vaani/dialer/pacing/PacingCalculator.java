@@ -14,7 +14,7 @@ public final class PacingCalculator {
             throw new IllegalArgumentException("effective ratio must be at least 1.0, got " + effectiveRatio);
         }
         long wanted = (long) Math.floor(capacity.freeSlots() * effectiveRatio) - capacity.ringing();
-        long cap = Math.min(capacity.maxPerTick(), capacity.trunkBudget());
+        long cap = capacity.callCap();
         return (int) Math.max(0, Math.min(wanted, cap));
     }
 

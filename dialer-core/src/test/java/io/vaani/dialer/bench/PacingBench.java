@@ -19,10 +19,10 @@ class PacingBench {
         System.out.printf("%nBENCH pacing: %-9s %-28s %10s %9s %8s %9s %9s%n", "capacity", "mode", "occupancy", "abandon",
                 "placed", "answered", "abandoned");
         for (int capacity : new int[] { 50, 10 }) {
-            print(PacingSimulation.run(capacity, 1.0, network(), 2, 8, "progressive (manual 1.0)"));
-            print(PacingSimulation.run(capacity, 2.0, network(), 2, 8, "manual 2.0, damped"));
-            print(PacingSimulation.run(capacity, 3.3, network(), 2, 8, "manual 3.3 (1/answer), damped"));
-            print(PacingSimulation.run(capacity, 5.0, network(), 2, 8, "manual 5.0 (the cap), damped"));
+            print(PacingSimulation.run(capacity, PacingMode.MANUAL, 1.0, network(), 2, 8, "progressive (manual 1.0)"));
+            print(PacingSimulation.run(capacity, PacingMode.MANUAL, 2.0, network(), 2, 8, "manual 2.0, damped"));
+            print(PacingSimulation.run(capacity, PacingMode.MANUAL, 3.3, network(), 2, 8, "manual 3.3 (1/answer), damped"));
+            print(PacingSimulation.run(capacity, PacingMode.MANUAL, 5.0, network(), 2, 8, "manual 5.0 (the cap), damped"));
             print(PacingSimulation.run(capacity, PacingMode.ADAPTIVE, 1.0, network(), 2, 8, "adaptive"));
         }
         System.out.println();

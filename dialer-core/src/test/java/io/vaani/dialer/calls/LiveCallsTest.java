@@ -64,6 +64,16 @@ class LiveCallsTest {
     }
 
     @Test
+    void leaseEndsTellEachLiveCallsAge() {
+        place(5_000_001L, 5_000_002L);
+        Instant answeredLease = now.plusSeconds(600);
+        live.answer(keys, 5_000_002L, new LiveCalls.Limits(10, 10, 10), now, answeredLease).await().atMost(WAIT);
+        LiveCalls.LeaseEnds ends = live.leaseEnds(keys).await().atMost(WAIT);
+        assertThat(ends.ringing()).containsExactly(lease.toEpochMilli());
+        assertThat(ends.connected()).containsExactly(answeredLease.toEpochMilli());
+    }
+
+    @Test
     void eachCallMovesOnceWhateverTheDuplicates() {
         place(8_000_001L);
         LiveCalls.Limits roomy = new LiveCalls.Limits(10, 10, 10);

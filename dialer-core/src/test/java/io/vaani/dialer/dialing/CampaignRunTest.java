@@ -72,7 +72,13 @@ class CampaignRunTest {
     @Test
     void runsToTheEndWithinLimitsAndHonoursDoNotCallAddedMidway() throws Exception {
         UUID campaign = data.campaignOpenAllDay(MAX_CONCURRENCY);
-        data.update("update campaigns set dialer_interval = 2, call_ratio = 2.5, ring_timeout_seconds = 30 where id = ?", campaign);
+        data.update("update campaigns set dialer_interval = 2, call_ratio = 2.5, ring_timeout_seconds = 30, pacing_mode = 'ADAPTIVE' "
+                + "where id = ?", campaign);
+        // Adaptive pacing forecasts from calls measured earlier: 200 placed two hours ago, half answered after about
+        // a second, conversations of about 3 s.
+        data.update("insert into campaign_stats (campaign_id, hour, placed, answered, completed, answer_delay_sum, "
+                + "answer_delay_squares, talked, talk_log_sum, talk_log_squares) values (?, date_trunc('hour', now()) - "
+                + "interval '2 hours', 200, 100, 100, 100, 110, 100, 110, 125)", campaign);
         data.update("update agents set max_call_seconds = 30 where id = ?", data.agent);
         data.prospects(data.list(campaign, 0, true, null), PROSPECTS);
         assertThat(data.queueAll(campaign)).isEqualTo(PROSPECTS);
@@ -125,7 +131,15 @@ class CampaignRunTest {
         // Every dialed prospect waits, DIALING under its ended call, for the scheduler to decide its next step.
         assertThat(count("select count(*) from prospects p join call_logs l on l.id = p.last_call_log_id where p.campaign_id = ? "
                 + "and p.status = 'DIALING' and l.status = 'ENDED'", campaign)).isEqualTo(calls);
-        assertThat(count("select coalesce(sum(placed), 0) from campaign_stats where campaign_id = ?", campaign)).isEqualTo(calls);
+        String thisHour = " from campaign_stats where campaign_id = ? and hour > now() - interval '1 hour'";
+        assertThat(count("select coalesce(sum(placed), 0)" + thisHour, campaign)).isEqualTo(calls);
+        // What the next forecasts measure: the calls that held an agent, and how long the answered ones rang.
+        long answered = count("select count(*) from call_logs where campaign_id = ? and outcome in ('COMPLETED', 'ABANDONED')",
+                campaign);
+        assertThat(count("select sum(talked)" + thisHour, campaign)).isEqualTo(
+                count("select count(*) from call_logs where campaign_id = ? and outcome = 'COMPLETED'", campaign));
+        assertThat(count("select sum(answered)" + thisHour, campaign)).isEqualTo(answered);
+        assertThat(count("select count(*)" + thisHour + " and answer_delay_sum > 0 and talk_log_sum > 0", campaign)).isPositive();
         // The limit held at every sample, and was reached: the sampling could have seen a breach.
         assertThat(mostConnected.get()).isBetween(1, MAX_CONCURRENCY);
         assertThat(network.mostTalking(campaign)).isBetween(MAX_CONCURRENCY / 2, MAX_CONCURRENCY);

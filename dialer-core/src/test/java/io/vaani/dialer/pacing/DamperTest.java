@@ -58,4 +58,14 @@ class DamperTest {
         assertThat(Damper.undamped().apply(0.5, 4.0, SETTINGS, 0, 0)).isEqualTo(1.0);
         assertThat(new Damper(0).apply(4.0, 4.0, SETTINGS, 0, 0)).isEqualTo(1.0);
     }
+
+    @Test
+    void theForecastsBandGuardsOnlyTheTargetItself() {
+        Damper undamped = Damper.undamped();
+        assertThat(undamped.next(SETTINGS, Damper.Band.FORECAST, 1000, 29, 0)).as("2.9%: under the target").isEqualTo(undamped);
+        Damper backedOff = undamped.next(SETTINGS, Damper.Band.FORECAST, 1000, 30, 0);
+        assertThat(backedOff.damping()).isEqualTo(0.7);
+        assertThat(backedOff.next(SETTINGS, Damper.Band.FORECAST, 1000, 28, 0)).as("2.8%: not yet clear").isEqualTo(backedOff);
+        assertThat(backedOff.next(SETTINGS, Damper.Band.FORECAST, 1000, 26, 0).damping()).isCloseTo(0.75, within(1e-9));
+    }
 }

@@ -16,6 +16,7 @@ import io.vaani.contracts.domain.Telephony;
 import io.vaani.dialer.campaign.DialPlan;
 import io.vaani.contracts.livekit.LiveKitConfig;
 import io.vaani.dialer.origination.ClaimedCall;
+import io.vaani.dialer.pacing.CallModel;
 import io.vaani.dialer.pacing.DamperSettings;
 import io.vaani.dialer.telephony.DialResult;
 import io.vaani.dialer.telephony.OutboundCall;
@@ -293,7 +294,8 @@ class LiveKitTelephonyTest {
     private static DialPlan plan(Optional<DialPlan.Trunk> trunk, int ringTimeoutSeconds) {
         return new DialPlan(CALL.campaignId(), CALL.workspaceId(), CALL.agentId(), "vaani-agent", CampaignStatus.RUNNING,
                 Telephony.LIVEKIT, 2, PacingMode.MANUAL, 1.5, 3, DamperSettings.defaults(), 10, 5, 20, trunk, ringTimeoutSeconds,
-                "Sorry, we will call you back.", 600, 0, 0, 0, 0, CallingWindow.parse("{}", ComplianceProfile.NONE));
+                "Sorry, we will call you back.", 600, 0, 0, 0, 0, CallingWindow.parse("{}", ComplianceProfile.NONE),
+                new CallModel.Sample(0, 0, 0, 0, 0, 0, 0));
     }
 
     private static OutboundCall outbound(DialPlan plan) {
