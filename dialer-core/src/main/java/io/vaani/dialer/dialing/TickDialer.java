@@ -100,7 +100,7 @@ public class TickDialer {
                             plan.damper(), capacity(plan, t.getItem1(), t.getItem2()), plan.answered(), plan.abandoned(),
                             plan.carrierFailureShare(), t.getItem4()), t.getItem3());
                     return status.save(plan.campaignId(), decision.next(), decision.ratio(), now)
-                            .chain(() -> reserve(plan, adapter, t.getItem1(), t.getItem2(), decision.ratio(), decision.calls(), 1));
+                            .chain(() -> reserve(plan, adapter, t.getItem1(), t.getItem2(), decision, decision.calls(), 1));
                 });
     }
 
@@ -130,7 +130,7 @@ public class TickDialer {
 
     /** Holds {@code calls} ringing slots unless another tick of the campaign moved first; then paces again on fresh figures. */
     private Uni<Void> reserve(DialPlan plan, TelephonyAdapter adapter, LiveCalls.Snapshot paced, int agentCapacity,
-            double ratio, int calls, int attempt) {
+            Pacer.Decision decision, int calls, int attempt) {
         if (calls == 0) {
             return Uni.createFrom().voidItem();
         }
@@ -143,8 +143,8 @@ public class TickDialer {
             if (attempt >= RESERVE_ATTEMPTS) {
                 return Uni.createFrom().voidItem();
             }
-            return live.snapshot(plan.keys(), clock.instant()).chain(fresh -> reserve(plan, adapter, fresh, agentCapacity, ratio,
-                    PacingCalculator.callsToPlace(capacity(plan, fresh, agentCapacity), ratio), attempt + 1));
+            return live.snapshot(plan.keys(), clock.instant()).chain(fresh -> reserve(plan, adapter, fresh, agentCapacity, decision,
+                    decision.callsOn(capacity(plan, fresh, agentCapacity)), attempt + 1));
         });
     }
 

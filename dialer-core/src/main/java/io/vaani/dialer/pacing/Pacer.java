@@ -33,7 +33,16 @@ public final class Pacer {
             long answered, long abandoned, double carrierFailureShare, Optional<Forecast.Basis> forecast) {
     }
 
-    public record Decision(int calls, double ratio, PacingState next) {
+    /**
+     * @param linesPerAgent whether {@code ratio} is lines per agent (the forecast) or a multiple of
+     *     the free agents (a configured ratio)
+     */
+    public record Decision(int calls, double ratio, boolean linesPerAgent, PacingState next) {
+
+        /** The calls this decision's ratio makes on fresher figures, when another tick of the campaign moved first. */
+        public int callsOn(Capacity fresh) {
+            return linesPerAgent ? Math.min(fresh.callsForLines(ratio), fresh.callCap()) : PacingCalculator.callsToPlace(fresh, ratio);
+        }
     }
 
     public static Decision decide(Inputs in, PacingState state) {
@@ -44,13 +53,13 @@ public final class Pacer {
         Capacity c = in.capacity();
         if (forecast.isEmpty()) {
             double ratio = damper.apply(in.callRatio(), in.maxRatio(), in.damper(), in.answered(), in.abandoned());
-            return new Decision(PacingCalculator.callsToPlace(c, ratio), ratio, next);
+            return new Decision(PacingCalculator.callsToPlace(c, ratio), ratio, false, next);
         }
         int progressive = Math.min(c.callsForLines(1.0), c.callCap()); // a ringing call per free agent: it cannot abandon
         int wanted = Math.max(progressive, Forecast.callsToPlace(forecast.get(), c.freeSlots(),
                 in.damper().abandonTarget() * RISK_SHARE, c.callCap()));
         double ratio = damper.apply(c.linesPerAgent(wanted), in.maxRatio(), in.damper(), in.answered(), in.abandoned());
         int calls = Math.min(wanted, c.callsForLines(ratio));
-        return new Decision(calls, c.linesPerAgent(calls), next);
+        return new Decision(calls, c.linesPerAgent(calls), true, next);
     }
 }

@@ -106,4 +106,15 @@ class PacerTest {
         assertThat(Pacer.decide(adaptive(slowTrunk, new double[0], new double[0], 0, 0), PacingState.initial()).calls())
                 .isEqualTo(4);
     }
+
+    @Test
+    void aDecisionRepacesOnFresherFiguresInItsOwnTerms() {
+        Pacer.Decision manual = Pacer.decide(manual(2.0, 3.0, SOME_IDLE, 0, 0), PacingState.initial());
+        Capacity moved = new Capacity(10, 100, 100, 4, 6, 50, 50); // another tick placed 4 meanwhile
+        assertThat(manual.callsOn(moved)).isEqualTo(6 * 2 - 6);
+        Capacity idle = new Capacity(10, 100, 100, 0, 0, 50, 50);
+        Pacer.Decision adaptive = Pacer.decide(adaptive(idle, new double[0], new double[0], 0, 0), PacingState.initial());
+        Capacity movedIdle = new Capacity(10, 100, 100, 0, 5, 50, 50);
+        assertThat(adaptive.callsOn(movedIdle)).isEqualTo(adaptive.calls() - 5);
+    }
 }
