@@ -1,5 +1,6 @@
 package io.vaani.dialer.calls;
 
+import io.vaani.contracts.redis.LuaScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -223,12 +224,7 @@ public class LiveCalls {
     }
 
     private Uni<Response> eval(String script, List<String> keys, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(script);
-        command.add(String.valueOf(keys.size()));
-        command.addAll(keys);
-        command.addAll(List.of(args));
-        return redis.execute("EVAL", command.toArray(String[]::new));
+        return redis.execute("EVAL", LuaScript.evalArgs(script, keys, args));
     }
 
     private static String millis(Instant at) {

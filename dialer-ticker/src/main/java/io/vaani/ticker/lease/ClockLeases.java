@@ -1,5 +1,6 @@
 package io.vaani.ticker.lease;
 
+import io.vaani.contracts.redis.LuaScript;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
@@ -103,11 +104,6 @@ public class ClockLeases {
     }
 
     private Response eval(String script, List<String> keys, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(script);
-        command.add(String.valueOf(keys.size()));
-        command.addAll(keys);
-        command.addAll(List.of(args));
-        return redis.execute("EVAL", command.toArray(String[]::new));
+        return redis.execute("EVAL", LuaScript.evalArgs(script, keys, args));
     }
 }
