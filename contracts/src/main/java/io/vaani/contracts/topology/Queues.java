@@ -16,10 +16,9 @@ public final class Queues {
     public static final WorkQueue SCHEDULER_CALLS = new WorkQueue("scheduler.calls", Exchanges.CALLS, List.of("call.*"));
     public static final WorkQueue SCHEDULER_REQUESTS = new WorkQueue("scheduler.requests", Exchanges.SCHEDULE,
             List.of("schedule.*"));
-    public static final WorkQueue API_CALLS = new WorkQueue("api-service.calls", Exchanges.CALLS, List.of("call.*"));
 
     public static final List<WorkQueue> ALL = List.of(DIALER_TICKS, DIALER_CALLS, HOPPER_TICKS, HOPPER_CAMPAIGNS,
-            SCHEDULER_CALLS, SCHEDULER_REQUESTS, API_CALLS);
+            SCHEDULER_CALLS, SCHEDULER_REQUESTS);
 
     private Queues() {
     }

@@ -97,7 +97,7 @@ class RabbitConnectionTest {
     @Test
     void poisonMessagesEndInTheDeadLetterQueue() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        rabbit.subscribe(Queues.API_CALLS, CallEvent.class, message -> {
+        rabbit.subscribe(Queues.SCHEDULER_CALLS, CallEvent.class, message -> {
             calls.incrementAndGet();
             return CompletableFuture.failedFuture(new PoisonMessageException("campaign unknown"));
         });
@@ -107,10 +107,10 @@ class RabbitConnectionTest {
         }
         rabbit.publish(new CallRinging(1, 11, WORKSPACE, UUID.randomUUID(), 5, Instant.now())).get();
 
-        String dlq = Queues.API_CALLS.deadLetterQueue();
+        String dlq = Queues.SCHEDULER_CALLS.deadLetterQueue();
         await().atMost(Duration.ofSeconds(10)).until(() -> ready(dlq) == 2);
         assertThat(calls).as("the undecodable one never reached the handler").hasValue(1);
-        assertThat(ready(Queues.API_CALLS.name())).isZero();
+        assertThat(ready(Queues.SCHEDULER_CALLS.name())).isZero();
         try (Channel channel = inspector.createChannel()) {
             var dead = channel.basicGet(dlq, true);
             assertThat(dead.getProps().getHeaders()).containsKey("x-death");

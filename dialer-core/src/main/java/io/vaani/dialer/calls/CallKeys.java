@@ -1,5 +1,6 @@
 package io.vaani.dialer.calls;
 
+import io.vaani.contracts.redis.RedisKeys;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,8 +20,8 @@ public record CallKeys(String campaignRinging, String campaignConnected, String 
     public static final String ACTIVE_CALLS = "livekit:active_calls";
 
     public static CallKeys of(UUID campaignId, UUID workspaceId, String agentName) {
-        return new CallKeys("vaani:calls:campaign:" + campaignId + ":ringing", "vaani:calls:campaign:" + campaignId + ":connected",
-                "vaani:calls:workspace:" + workspaceId + ":connected", "vaani:calls:agent:" + agentName + ":connected");
+        return new CallKeys(RedisKeys.campaignRinging(campaignId), RedisKeys.campaignConnected(campaignId),
+                RedisKeys.workspaceConnected(workspaceId), RedisKeys.agentConnected(agentName));
     }
 
     /** The state of one call in the registry: R ringing, C connected, A abandoning, E ended. */

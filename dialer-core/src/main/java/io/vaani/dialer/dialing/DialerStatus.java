@@ -3,6 +3,7 @@ package io.vaani.dialer.dialing;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
+import io.vaani.contracts.redis.RedisKeys;
 import io.vaani.dialer.pacing.PacingState;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public class DialerStatus {
     }
 
     public static String key(UUID campaignId) {
-        return "vaani:dialer:status:" + campaignId;
+        return RedisKeys.dialerStatus(campaignId);
     }
 
     /** The campaign's pacing state, or the initial one when it has none yet. */

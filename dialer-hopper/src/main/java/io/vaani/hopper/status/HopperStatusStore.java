@@ -3,6 +3,7 @@ package io.vaani.hopper.status;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
+import io.vaani.contracts.redis.RedisKeys;
 import io.vaani.contracts.runtime.Instance;
 import io.vaani.hopper.fill.FillResult;
 import io.vaani.hopper.fill.SkipCounts;
@@ -32,7 +33,7 @@ public class HopperStatusStore {
     }
 
     public static String key(UUID campaignId) {
-        return "vaani:hopper:status:" + campaignId;
+        return RedisKeys.hopperStatus(campaignId);
     }
 
     public Uni<Void> save(FillResult result) {

@@ -1,7 +1,7 @@
 package io.vaani.dialer.telephony.livekit;
 
-import static io.vaani.dialer.telephony.livekit.LiveKitTwirpServer.CREATE_DISPATCH;
-import static io.vaani.dialer.telephony.livekit.LiveKitTwirpServer.CREATE_SIP_PARTICIPANT;
+import static io.vaani.testing.livekit.LiveKitTwirpServer.CREATE_DISPATCH;
+import static io.vaani.testing.livekit.LiveKitTwirpServer.CREATE_SIP_PARTICIPANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +20,9 @@ import io.vaani.dialer.pacing.CallModel;
 import io.vaani.dialer.pacing.DamperSettings;
 import io.vaani.dialer.telephony.DialResult;
 import io.vaani.dialer.telephony.OutboundCall;
-import io.vaani.dialer.telephony.livekit.LiveKitTwirpServer.Received;
-import io.vaani.dialer.telephony.livekit.LiveKitTwirpServer.Reply;
+import io.vaani.testing.livekit.LiveKitTwirpServer;
+import io.vaani.testing.livekit.LiveKitTwirpServer.Received;
+import io.vaani.testing.livekit.LiveKitTwirpServer.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

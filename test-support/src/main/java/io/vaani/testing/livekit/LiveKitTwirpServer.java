@@ -1,4 +1,4 @@
-package io.vaani.dialer.telephony.livekit;
+package io.vaani.testing.livekit;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
@@ -28,12 +28,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import livekit.LivekitAgentDispatch.AgentDispatch;
 import livekit.LivekitAgentDispatch.CreateAgentDispatchRequest;
 import livekit.LivekitRoom.DeleteRoomRequest;
 import livekit.LivekitRoom.DeleteRoomResponse;
+import livekit.LivekitSip.CreateSIPOutboundTrunkRequest;
 import livekit.LivekitSip.CreateSIPParticipantRequest;
+import livekit.LivekitSip.DeleteSIPTrunkRequest;
+import livekit.LivekitSip.SIPOutboundTrunkInfo;
 import livekit.LivekitSip.SIPParticipantInfo;
+import livekit.LivekitSip.SIPTrunkInfo;
+import livekit.LivekitSip.UpdateSIPOutboundTrunkRequest;
 
 /**
  * A stand-in LiveKit server speaking Twirp as LiveKit does: protobuf requests read with the SDK's
@@ -41,15 +48,15 @@ import livekit.LivekitSip.SIPParticipantInfo;
  * issued by the API key, in date, carrying the grant the method needs), and scripted answers: a
  * protobuf result, a Twirp error, or either after a delay (the phone ringing).
  */
-final class LiveKitTwirpServer implements AutoCloseable {
+public final class LiveKitTwirpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A Twirp method: its request type, who may call it, and what it answers unless scripted otherwise. */
-    record Rpc<Q extends Message>(String path, Parser<Q> parser, BiPredicate<Q, DecodedJWT> permitted,
+    public record Rpc<Q extends Message>(String path, Parser<Q> parser, BiPredicate<Q, DecodedJWT> permitted,
             Function<Q, Message> success) {
     }
 
-    static final Rpc<CreateSIPParticipantRequest> CREATE_SIP_PARTICIPANT = new Rpc<>(
+    public static final Rpc<CreateSIPParticipantRequest> CREATE_SIP_PARTICIPANT = new Rpc<>(
             "/twirp/livekit.SIP/CreateSIPParticipant", CreateSIPParticipantRequest.parser(),
             (request, token) -> granted(token, "sip", "call") || granted(token, "sip", "admin"),
             request -> SIPParticipantInfo.newBuilder().setParticipantId("PA_" + request.getParticipantIdentity())
@@ -57,20 +64,36 @@ final class LiveKitTwirpServer implements AutoCloseable {
                     .setSipCallId("SCL_" + request.getParticipantIdentity()).build());
 
     /** An agent dispatch needs admin rights on the very room. */
-    static final Rpc<CreateAgentDispatchRequest> CREATE_DISPATCH = new Rpc<>(
+    public static final Rpc<CreateAgentDispatchRequest> CREATE_DISPATCH = new Rpc<>(
             "/twirp/livekit.AgentDispatchService/CreateDispatch", CreateAgentDispatchRequest.parser(),
             (request, token) -> granted(token, "video", "roomAdmin") && request.getRoom().equals(grants(token, "video").get("room")),
             request -> AgentDispatch.newBuilder().setId("AD_" + request.getRoom()).setAgentName(request.getAgentName())
                     .setRoom(request.getRoom()).setMetadata(request.getMetadata()).build());
 
     /** Deleting a room (which hangs up its SIP participant) needs the roomCreate grant. */
-    static final Rpc<DeleteRoomRequest> DELETE_ROOM = new Rpc<>(
+    public static final Rpc<DeleteRoomRequest> DELETE_ROOM = new Rpc<>(
             "/twirp/livekit.RoomService/DeleteRoom", DeleteRoomRequest.parser(),
             (request, token) -> granted(token, "video", "roomCreate"),
             request -> DeleteRoomResponse.getDefaultInstance());
 
+    /** Outbound trunks are managed with the SIP admin grant; the server assigns their ids. */
+    public static final Rpc<CreateSIPOutboundTrunkRequest> CREATE_OUTBOUND_TRUNK = new Rpc<>(
+            "/twirp/livekit.SIP/CreateSIPOutboundTrunk", CreateSIPOutboundTrunkRequest.parser(),
+            (request, token) -> granted(token, "sip", "admin"),
+            request -> request.getTrunk().toBuilder().setSipTrunkId("ST_" + request.getTrunk().getName().hashCode()).build());
+
+    public static final Rpc<UpdateSIPOutboundTrunkRequest> UPDATE_OUTBOUND_TRUNK = new Rpc<>(
+            "/twirp/livekit.SIP/UpdateSIPOutboundTrunk", UpdateSIPOutboundTrunkRequest.parser(),
+            (request, token) -> granted(token, "sip", "admin"),
+            request -> SIPOutboundTrunkInfo.newBuilder().setSipTrunkId(request.getSipTrunkId()).build());
+
+    public static final Rpc<DeleteSIPTrunkRequest> DELETE_TRUNK = new Rpc<>(
+            "/twirp/livekit.SIP/DeleteSIPTrunk", DeleteSIPTrunkRequest.parser(),
+            (request, token) -> granted(token, "sip", "admin"),
+            request -> SIPTrunkInfo.newBuilder().setSipTrunkId(request.getSipTrunkId()).build());
+
     /** What a method answers. */
-    sealed interface Reply {
+    public sealed interface Reply {
         record Success(Message body) implements Reply {
         }
 
@@ -80,16 +103,16 @@ final class LiveKitTwirpServer implements AutoCloseable {
         record Delayed(Duration delay, Reply then) implements Reply {
         }
 
-        static Reply ok(Message body) {
+        public static Reply ok(Message body) {
             return new Success(body);
         }
 
-        static Reply error(int httpStatus, String code, String msg) {
+        public static Reply error(int httpStatus, String code, String msg) {
             return new Error(httpStatus, code, msg, Map.of());
         }
 
         /** A call the network refused. LiveKit's Twirp code varies; the SIP status is in the meta, as strings. */
-        static Reply sipFailure(int sipStatus, String reason) {
+        public static Reply sipFailure(int sipStatus, String reason) {
             return new Error(503, "unavailable", "INVITE failed: sip status: " + sipStatus + ": " + reason,
                     Map.of("sip_status_code", String.valueOf(sipStatus), "sip_status", reason));
         }
@@ -100,8 +123,8 @@ final class LiveKitTwirpServer implements AutoCloseable {
     }
 
     /** A request the server accepted, with the token it came with. */
-    record Received<Q extends Message>(Q request, DecodedJWT token) {
-        Map<String, Object> grants(String claim) {
+    public record Received<Q extends Message>(Q request, DecodedJWT token) {
+        public Map<String, Object> grants(String claim) {
             return LiveKitTwirpServer.grants(token, claim);
         }
     }
@@ -113,8 +136,8 @@ final class LiveKitTwirpServer implements AutoCloseable {
         }
     }
 
-    private final Map<String, Route<?>> routes = Map.of(CREATE_SIP_PARTICIPANT.path(), new Route<>(CREATE_SIP_PARTICIPANT),
-            CREATE_DISPATCH.path(), new Route<>(CREATE_DISPATCH), DELETE_ROOM.path(), new Route<>(DELETE_ROOM));
+    private final Map<String, Route<?>> routes = Stream.of(CREATE_SIP_PARTICIPANT, CREATE_DISPATCH, DELETE_ROOM,
+            CREATE_OUTBOUND_TRUNK, UPDATE_OUTBOUND_TRUNK, DELETE_TRUNK).collect(Collectors.toMap(Rpc::path, Route::new));
     private final JWTVerifier verifier;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     // A delayed answer (a ringing phone) is written later from here; the request's thread is free meanwhile.
@@ -131,7 +154,7 @@ final class LiveKitTwirpServer implements AutoCloseable {
     }
 
     /** A server on a free port of 127.0.0.1 that knows the one API key and its secret. */
-    static LiveKitTwirpServer start(String apiKey, String apiSecret) {
+    public static LiveKitTwirpServer start(String apiKey, String apiSecret) {
         try {
             return new LiveKitTwirpServer(apiKey, apiSecret);
         } catch (IOException e) {
@@ -139,17 +162,17 @@ final class LiveKitTwirpServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
     /** The answers to the method's next accepted requests, in order; after them, its default success. */
-    void script(Rpc<?> rpc, Reply... replies) {
+    public void script(Rpc<?> rpc, Reply... replies) {
         route(rpc).script().addAll(List.of(replies));
     }
 
     @SuppressWarnings("unchecked") // routes are keyed by their own Rpc's path
-    <Q extends Message> List<Received<Q>> received(Rpc<Q> rpc) {
+    public <Q extends Message> List<Received<Q>> received(Rpc<Q> rpc) {
         return List.copyOf(((Route<Q>) route(rpc)).received());
     }
 
