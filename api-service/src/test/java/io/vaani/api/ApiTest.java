@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 
 /**
  * The servers every api-service test runs against: the real PostgreSQL, Redis and RabbitMQ, and
- * a local OIDC server whose key signs {@link Tokens}. One set for all, so the application starts once.
+ * a local OIDC server whose key signs {@link Tokens}, a LiveKit stand-in and S3Proxy. One set for all, so the application starts once.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -20,6 +20,8 @@ import java.lang.annotation.Target;
         @ResourceArg(name = "jdbc", value = "true"),
         @ResourceArg(name = "redis-db", value = "1") })
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(LiveKitResource.class)
+@WithTestResource(S3Resource.class)
 public @interface ApiTest {
     String DATABASE = "vaani_test_api_service";
 }

@@ -13,6 +13,8 @@ public interface ApiConfig {
 
     RateLimit rateLimit();
 
+    Recordings recordings();
+
     /** How long an invitation can be accepted. */
     @WithDefault("7d")
     Duration invitationTtl();
@@ -25,6 +27,15 @@ public interface ApiConfig {
         /** The superuser's email. */
         @WithDefault("admin@vaani.local")
         String email();
+    }
+
+    /** Call recordings in S3, at {@code mv/YYYY/MM/DD/<call log id>.ogg}. */
+    interface Recordings {
+        String bucket();
+
+        /** How long a pre-signed recording URL works. */
+        @WithDefault("1h")
+        Duration urlTtl();
     }
 
     /** Requests per minute and API key, enforced in Redis across all replicas. */

@@ -31,6 +31,11 @@ public final class Rows {
         return at == null ? null : at.toInstant();
     }
 
+    /** A foreign key still points at the row being deleted (or the row points at one that does not exist). */
+    public static boolean referenced(Throwable failure) {
+        return failure instanceof PgException pg && "23503".equals(pg.getSqlState());
+    }
+
     /** A unique constraint (or unique index) named {@code constraint} refused the row. */
     public static boolean violates(Throwable failure, String constraint) {
         return failure instanceof PgException pg && "23505".equals(pg.getSqlState()) && constraint.equals(pg.getConstraint());

@@ -44,7 +44,7 @@ class RbacTableTest {
     }
 
     /** A fresh workspace where the member, developer and admin have their roles, and what the paths point at. */
-    record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user) {
+    record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user, UUID agent, UUID trunk) {
     }
 
     static final List<Row> TABLE = List.of(
@@ -68,6 +68,17 @@ class RbacTableTest {
                     401, 403, 201, 201, 201, 404),
             row("GET", "/v1/workspaces/{workspaceId}/api-keys", null, 401, 200, 200, 200, 200, 404),
             row("DELETE", "/v1/workspaces/{workspaceId}/api-keys/{keyId}", null, 401, 403, 204, 204, 204, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/agents", w -> Map.of("name", "Agent"), 401, 403, 201, 201, 201, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/agents", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/agents/{agentId}", null, 401, 200, 200, 200, 200, 404),
+            row("PATCH", "/v1/workspaces/{workspaceId}/agents/{agentId}", w -> Map.of("name", "Renamed"), 401, 403, 200, 200, 200, 404),
+            row("DELETE", "/v1/workspaces/{workspaceId}/agents/{agentId}", null, 401, 403, 204, 204, 204, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/sip-trunks", w -> Map.of("name", "T", "provider", "OTHER", "address",
+                    "sip.example.com", "numbers", List.of("+14155550100")), 401, 403, 201, 201, 201, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/sip-trunks", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/sip-trunks/{trunkId}", null, 401, 200, 200, 200, 200, 404),
+            row("PATCH", "/v1/workspaces/{workspaceId}/sip-trunks/{trunkId}", w -> Map.of("maxCps", 2), 401, 403, 200, 200, 200, 404),
+            row("DELETE", "/v1/workspaces/{workspaceId}/sip-trunks/{trunkId}", null, 401, 403, 204, 204, 204, 404),
             row("GET", "/v1/admin/users", null, 401, 403, 403, 403, 200, 403),
             row("PATCH", "/v1/admin/users/{userId}", w -> Map.of("disabled", false), 401, 403, 403, 403, 200, 403));
 
@@ -104,6 +115,8 @@ class RbacTableTest {
                 String path = row.path().replace("{workspaceId}", world.workspace().toString())
                         .replace("{invitationId}", world.invitation().toString())
                         .replace("{keyId}", world.key().toString())
+                        .replace("{agentId}", world.agent().toString())
+                        .replace("{trunkId}", world.trunk().toString())
                         .replace("{token}", world.token())
                         .replace("{userId}", (row.path().startsWith("/v1/admin") ? world.user() : world.member()).toString());
                 int status = request.request(row.method(), path).then().extract().statusCode();
@@ -153,7 +166,10 @@ class RbacTableTest {
                 : people.get(who).email();
         invitation(data.uuid("insert into workspaces (slug, name) values (?, 'Other') returning id", slug()), email, token);
         UUID user = data.uuid("insert into users (email) values (?) returning id", "user-" + UUID.randomUUID() + "@example.com");
-        return new World(workspace, member, key, invitation, token, user);
+        UUID agent = data.uuid("insert into agents (workspace_id, name) values (?, 'Agent') returning id", workspace);
+        UUID trunk = data.uuid("insert into sip_trunks (workspace_id, name, provider, address) values (?, 'T', 'OTHER', 'sip.example.com') "
+                + "returning id", workspace);
+        return new World(workspace, member, key, invitation, token, user, agent, trunk);
     }
 
     private void join(UUID workspace, UUID user, String role) throws Exception {
