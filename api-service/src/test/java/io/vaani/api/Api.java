@@ -49,6 +49,25 @@ public final class Api {
         as(who).post("/v1/invitations/{t}/accept", token).then().statusCode(200);
     }
 
+    /** A new agent of the workspace, with its defaults. */
+    public static UUID agent(UUID workspace, Person developer) {
+        String id = as(developer).body(Map.of("name", "Agent")).post("/v1/workspaces/{w}/agents", workspace)
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    /** A new DRAFT campaign on the simulator, open every day of the week from 09:00 to 20:00. */
+    public static UUID campaign(UUID workspace, Person developer) {
+        Map<String, Object> window = new java.util.HashMap<>();
+        for (int day = 1; day <= 7; day++) {
+            window.put(String.valueOf(day), Map.of("start", "09:00", "end", "20:00"));
+        }
+        String id = as(developer).body(Map.of("name", "Campaign", "slug", "c-" + UUID.randomUUID().toString().substring(0, 8),
+                "agentId", agent(workspace, developer), "callingWindow", window)).post("/v1/workspaces/{w}/campaigns", workspace)
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
     /** A new API key of the workspace: {id, key}. */
     public static Map<String, Object> key(UUID workspace, String creatorBearer, String role, Integer perMinute) {
         Map<String, Object> body = perMinute == null ? Map.of("name", "key " + role, "role", role)

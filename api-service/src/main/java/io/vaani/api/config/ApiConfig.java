@@ -15,6 +15,10 @@ public interface ApiConfig {
 
     Recordings recordings();
 
+    /** How often a campaign's progress is read for those watching its events. */
+    @WithDefault("2s")
+    Duration progressInterval();
+
     /** How long an invitation can be accepted. */
     @WithDefault("7d")
     Duration invitationTtl();

@@ -3,6 +3,7 @@ package io.vaani.api.rbac;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -11,10 +12,17 @@ import io.vaani.api.Api.Person;
 import io.vaani.api.ApiTest;
 import io.vaani.api.auth.Secrets;
 import io.vaani.testing.TestData;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -44,8 +52,12 @@ class RbacTableTest {
     }
 
     /** A fresh workspace where the member, developer and admin have their roles, and what the paths point at. */
-    record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user, UUID agent, UUID trunk) {
+    record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user, UUID agent, UUID trunk,
+            UUID campaign) {
     }
+
+    /** Endpoints that stream (server-sent events): only their status is read, then the stream is closed. */
+    static final Set<String> STREAMS = Set.of("GET /v1/workspaces/{workspaceId}/campaigns/{campaignId}/events");
 
     static final List<Row> TABLE = List.of(
             row("GET", "/v1/me", null, 401, 200, 200, 200, 200, 200),
@@ -79,10 +91,28 @@ class RbacTableTest {
             row("GET", "/v1/workspaces/{workspaceId}/sip-trunks/{trunkId}", null, 401, 200, 200, 200, 200, 404),
             row("PATCH", "/v1/workspaces/{workspaceId}/sip-trunks/{trunkId}", w -> Map.of("maxCps", 2), 401, 403, 200, 200, 200, 404),
             row("DELETE", "/v1/workspaces/{workspaceId}/sip-trunks/{trunkId}", null, 401, 403, 204, 204, 204, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/campaigns", w -> Map.of("name", "C", "slug", "c-" + UUID.randomUUID()
+                    .toString().substring(0, 8), "agentId", w.agent()), 401, 403, 201, 201, 201, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/campaigns", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}", null, 401, 200, 200, 200, 200, 404),
+            row("PATCH", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}", w -> Map.of("name", "Renamed"),
+                    401, 403, 200, 200, 200, 404),
+            // The world's campaign is PAUSED: it cannot be deleted, started or paused, only resumed or stopped.
+            row("DELETE", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}", null, 401, 403, 409, 409, 409, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/start", null, 401, 403, 409, 409, 409, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/pause", null, 401, 403, 409, 409, 409, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/resume", null, 401, 403, 200, 200, 200, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/stop", null, 401, 403, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/status", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/events", null, 401, 200, 200, 200, 200, 404),
             row("GET", "/v1/admin/users", null, 401, 403, 403, 403, 200, 403),
             row("PATCH", "/v1/admin/users/{userId}", w -> Map.of("disabled", false), 401, 403, 403, 403, 200, 403));
 
     TestData data;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @TestHTTPResource("/")
+    URL base;
     final Map<Who, Person> people = new LinkedHashMap<>();
 
     @BeforeEach
@@ -117,9 +147,11 @@ class RbacTableTest {
                         .replace("{keyId}", world.key().toString())
                         .replace("{agentId}", world.agent().toString())
                         .replace("{trunkId}", world.trunk().toString())
+                        .replace("{campaignId}", world.campaign().toString())
                         .replace("{token}", world.token())
                         .replace("{userId}", (row.path().startsWith("/v1/admin") ? world.user() : world.member()).toString());
-                int status = request.request(row.method(), path).then().extract().statusCode();
+                int status = STREAMS.contains(row.endpoint()) ? streamStatus(who, path)
+                        : request.request(row.method(), path).then().extract().statusCode();
                 if (status != expected) {
                     wrong.add(row.endpoint() + " as " + who + ": " + status + ", expected " + expected);
                 }
@@ -140,6 +172,21 @@ class RbacTableTest {
         });
         TreeSet<String> covered = new TreeSet<>(TABLE.stream().map(Row::endpoint).toList());
         assertThat(covered).as("endpoints in the RBAC table").isEqualTo(documented);
+    }
+
+    private int streamStatus(Who who, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1))).header("Accept", "text/event-stream");
+        String bearer = switch (who) {
+            case ANONYMOUS -> null;
+            case SUPERUSER -> Api.SUPERUSER_KEY;
+            default -> people.get(who).token();
+        };
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode();
     }
 
     private RequestSpecification caller(Who who) {
@@ -169,7 +216,10 @@ class RbacTableTest {
         UUID agent = data.uuid("insert into agents (workspace_id, name) values (?, 'Agent') returning id", workspace);
         UUID trunk = data.uuid("insert into sip_trunks (workspace_id, name, provider, address) values (?, 'T', 'OTHER', 'sip.example.com') "
                 + "returning id", workspace);
-        return new World(workspace, member, key, invitation, token, user, agent, trunk);
+        UUID campaignAgent = data.uuid("insert into agents (workspace_id, name) values (?, 'Busy') returning id", workspace);
+        UUID campaign = data.uuid("insert into campaigns (workspace_id, agent_id, slug, name, status) values (?, ?, ?, 'C', 'PAUSED') "
+                + "returning id", workspace, campaignAgent, "c-" + UUID.randomUUID().toString().substring(0, 8));
+        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign);
     }
 
     private void join(UUID workspace, UUID user, String role) throws Exception {
