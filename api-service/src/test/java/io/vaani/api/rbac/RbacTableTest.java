@@ -53,7 +53,7 @@ class RbacTableTest {
 
     /** A fresh workspace where the member, developer and admin have their roles, and what the paths point at. */
     record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user, UUID agent, UUID trunk,
-            UUID campaign) {
+            UUID campaign, long dncEntry, long globalDncEntry) {
     }
 
     /** Endpoints that stream (server-sent events): only their status is read, then the stream is closed. */
@@ -105,6 +105,13 @@ class RbacTableTest {
             row("POST", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/stop", null, 401, 403, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/status", null, 401, 200, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/events", null, 401, 200, 200, 200, 200, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/dnc", w -> Map.of("entries", List.of(Map.of("phone", "+14155550100"))),
+                    401, 403, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/dnc", null, 401, 200, 200, 200, 200, 404),
+            row("DELETE", "/v1/workspaces/{workspaceId}/dnc/{entryId}", null, 401, 403, 204, 204, 204, 404),
+            row("POST", "/v1/admin/dnc", w -> Map.of("entries", List.of(Map.of("phone", "+14155550100"))), 401, 403, 403, 403, 200, 403),
+            row("GET", "/v1/admin/dnc", null, 401, 403, 403, 403, 200, 403),
+            row("DELETE", "/v1/admin/dnc/{entryId}", null, 401, 403, 403, 403, 204, 403),
             row("GET", "/v1/admin/users", null, 401, 403, 403, 403, 200, 403),
             row("PATCH", "/v1/admin/users/{userId}", w -> Map.of("disabled", false), 401, 403, 403, 403, 200, 403));
 
@@ -148,6 +155,7 @@ class RbacTableTest {
                         .replace("{agentId}", world.agent().toString())
                         .replace("{trunkId}", world.trunk().toString())
                         .replace("{campaignId}", world.campaign().toString())
+                        .replace("{entryId}", String.valueOf(row.path().startsWith("/v1/admin") ? world.globalDncEntry() : world.dncEntry()))
                         .replace("{token}", world.token())
                         .replace("{userId}", (row.path().startsWith("/v1/admin") ? world.user() : world.member()).toString());
                 int status = STREAMS.contains(row.endpoint()) ? streamStatus(who, path)
@@ -219,7 +227,10 @@ class RbacTableTest {
         UUID campaignAgent = data.uuid("insert into agents (workspace_id, name) values (?, 'Busy') returning id", workspace);
         UUID campaign = data.uuid("insert into campaigns (workspace_id, agent_id, slug, name, status) values (?, ?, ?, 'C', 'PAUSED') "
                 + "returning id", workspace, campaignAgent, "c-" + UUID.randomUUID().toString().substring(0, 8));
-        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign);
+        long dncEntry = data.longs("insert into dnc_entries (workspace_id, phone) values (?, '+14155550199') returning id", workspace).getFirst();
+        long globalDncEntry = data.longs("insert into dnc_entries (phone, match) values (?, 'PREFIX') returning id",
+                "+1" + (100 + (int) (Math.random() * 899)) + (1000 + (int) (Math.random() * 8999))).getFirst();
+        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign, dncEntry, globalDncEntry);
     }
 
     private void join(UUID workspace, UUID user, String role) throws Exception {
