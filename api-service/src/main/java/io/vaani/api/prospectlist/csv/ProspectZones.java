@@ -27,8 +27,8 @@ import java.util.Set;
  * whose zone is certain keeps that one. Zones are compared by their clocks, not their names (America/Boise and
  * America/Denver, America/Indiana/Indianapolis and America/New_York keep the same time): two zones are the same
  * when their offsets and transitions agree from the start of this year to the end of the next. The zone is known
- * when one clock remains. The address is evidence too: a number whose only zone its state or ZIP code rules out
- * (a New York mobile number of someone living in California) has no known zone.
+ * when one clock remains. The address only narrows a number that spans several clocks: a number with one zone keeps
+ * it, as carriers and dialers read area codes (ARCHITECTURE.md: the zone "derived from the number").
  *
  * <p>Holds a cache of each zone's clock for the reader's lifetime: bounded by the zones that exist.
  */
@@ -79,6 +79,9 @@ final class ProspectZones {
             if (!zone.equals(UNKNOWN) && AVAILABLE.contains(zone)) {
                 candidates.putIfAbsent(clockwork(zone), zone);
             }
+        }
+        if (candidates.size() == 1) {
+            return candidates.values().iterator().next();
         }
         List<String> stateZones = RegionZones.ofState(state);
         if (!stateZones.isEmpty()) {

@@ -114,9 +114,9 @@ class ProspectCsvZonesTest {
     }
 
     @Test
-    void anAddressThatRulesOutTheNumbersZoneLeavesItUnknown() {
-        assertThat(zone("+12125550123", "CA", null)).isNull(); // a New York number, a Californian address
-        assertThat(zone("+18502010123", null, "32501")).isNull(); // an Eastern panhandle number, a Central ZIP code
+    void aNumberWithOneZoneKeepsItWhateverTheAddress() {
+        assertThat(zone("+12125550123", "CA", null)).isEqualTo("America/New_York"); // a New York number, a Californian address
+        assertThat(zone("+18502010123", null, "32501")).isEqualTo("America/New_York"); // an Eastern panhandle number
         assertThat(zone("+18502000123", null, "32501")).isEqualTo("America/Chicago");
         assertThat(zone("+12125550123", "Bavaria", null)).isEqualTo("America/New_York"); // not a state it knows
     }
