@@ -26,6 +26,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, field + ": " + message, List.of(new Problem.FieldError(field, message)), null);
     }
 
+    /** A field is invalid, and so are the listed parts of it (lines of a file, say). */
+    public static ProblemException invalid(String field, String message, List<Problem.FieldError> details) {
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        errors.add(new Problem.FieldError(field, message));
+        errors.addAll(details);
+        return new ProblemException(400, field + ": " + message, List.copyOf(errors), null);
+    }
+
     /** The resource does not exist, or exists in a workspace the caller may not see: the same answer for both. */
     public static ProblemException notFound(String what) {
         return of(Status.NOT_FOUND, what + " not found");

@@ -53,7 +53,11 @@ class RbacTableTest {
 
     /** A fresh workspace where the member, developer and admin have their roles, and what the paths point at. */
     record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user, UUID agent, UUID trunk,
-            UUID campaign, long dncEntry, long globalDncEntry) {
+            UUID campaign, long dncEntry, long globalDncEntry, UUID list) {
+    }
+
+    /** A multipart form with one CSV file, for upload endpoints. */
+    record CsvFile(String csv) {
     }
 
     /** Endpoints that stream (server-sent events): only their status is read, then the stream is closed. */
@@ -105,6 +109,14 @@ class RbacTableTest {
             row("POST", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/stop", null, 401, 403, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/status", null, 401, 200, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/events", null, 401, 200, 200, 200, 200, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/lists", w -> new CsvFile("phone\n+14155550100\n"),
+                    401, 403, 201, 201, 201, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/lists", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/lists/{listId}", null, 401, 200, 200, 200, 200, 404),
+            row("PATCH", "/v1/workspaces/{workspaceId}/campaigns/{campaignId}/lists/{listId}", w -> Map.of("priority", 3),
+                    401, 403, 200, 200, 200, 404),
+            // Without a filter the request is refused, but only once the caller may ask.
+            row("GET", "/v1/workspaces/{workspaceId}/prospects", null, 401, 400, 400, 400, 400, 404),
             row("POST", "/v1/workspaces/{workspaceId}/dnc", w -> Map.of("entries", List.of(Map.of("phone", "+14155550100"))),
                     401, 403, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/dnc", null, 401, 200, 200, 200, 200, 404),
@@ -146,7 +158,9 @@ class RbacTableTest {
                 World world = world(who);
                 int expected = row.statuses()[who.ordinal()];
                 RequestSpecification request = caller(who);
-                if (row.body() != null) {
+                if (row.body() != null && row.body().apply(world) instanceof CsvFile file) {
+                    request.contentType("multipart/form-data").multiPart("file", "p.csv", file.csv().getBytes(), "text/csv");
+                } else if (row.body() != null) {
                     request.body(row.body().apply(world));
                 }
                 String path = row.path().replace("{workspaceId}", world.workspace().toString())
@@ -155,6 +169,7 @@ class RbacTableTest {
                         .replace("{agentId}", world.agent().toString())
                         .replace("{trunkId}", world.trunk().toString())
                         .replace("{campaignId}", world.campaign().toString())
+                        .replace("{listId}", world.list().toString())
                         .replace("{entryId}", String.valueOf(row.path().startsWith("/v1/admin") ? world.globalDncEntry() : world.dncEntry()))
                         .replace("{token}", world.token())
                         .replace("{userId}", (row.path().startsWith("/v1/admin") ? world.user() : world.member()).toString());
@@ -230,7 +245,9 @@ class RbacTableTest {
         long dncEntry = data.longs("insert into dnc_entries (workspace_id, phone) values (?, '+14155550199') returning id", workspace).getFirst();
         long globalDncEntry = data.longs("insert into dnc_entries (phone, match) values (?, 'PREFIX') returning id",
                 "+1" + (100 + (int) (Math.random() * 899)) + (1000 + (int) (Math.random() * 8999))).getFirst();
-        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign, dncEntry, globalDncEntry);
+        UUID list = data.uuid("insert into prospect_lists (workspace_id, campaign_id, name) values (?, ?, 'L') returning id",
+                workspace, campaign);
+        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign, dncEntry, globalDncEntry, list);
     }
 
     private void join(UUID workspace, UUID user, String role) throws Exception {

@@ -1,0 +1,35 @@
+package io.vaani.api.paging;
+
+import io.vaani.api.problem.ProblemException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Filters of list endpoints, read as text so that a bad one is answered 400 naming it (JAX-RS would answer 404). */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "a UUID");
+        }
+    }
+
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "an ISO-8601 timestamp with offset, such as 2026-11-24T09:00:00Z");
+        }
+    }
+}
