@@ -21,6 +21,11 @@ public class S3Resource implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server, new TestInjector.MatchesType(S3ProxyServer.class));
+    }
+
+    @Override
     public void stop() {
         server.close();
     }

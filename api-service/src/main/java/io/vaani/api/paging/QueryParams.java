@@ -4,6 +4,8 @@ import io.vaani.api.problem.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Filters of list endpoints, read as text so that a bad one is answered 400 naming it (JAX-RS would answer 404). */
@@ -19,6 +21,18 @@ public final class QueryParams {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(name, "a UUID");
+        }
+    }
+
+    /** An enum constant by its name, in any case. */
+    public static <E extends Enum<E>> E named(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "one of " + List.of(type.getEnumConstants()));
         }
     }
 

@@ -6,6 +6,7 @@ import io.vaani.api.paging.PageQuery;
 import io.vaani.api.paging.QueryParams;
 import io.vaani.api.rbac.Access;
 import io.vaani.api.rbac.Requires;
+import io.vaani.contracts.domain.ProspectStatus;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,7 +38,7 @@ public class ProspectResource {
             @Parameter(example = "+14155550123") @QueryParam("phone") String phone, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return prospects.list(workspaceId, new Prospects.Filter(QueryParams.uuid("campaignId", campaignId),
-                QueryParams.uuid("listId", listId), Prospects.Filter.status(status), phone),
+                QueryParams.uuid("listId", listId), QueryParams.named("status", status, ProspectStatus.class), phone),
                 PageQuery.of(limit, cursor));
     }
 }

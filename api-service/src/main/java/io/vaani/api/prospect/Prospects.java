@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -32,17 +31,6 @@ class Prospects {
             }
             if (phone != null && !phone.strip().matches("^\\+[1-9][0-9]{6,14}$")) {
                 throw ProblemException.invalid("phone", "an E.164 number such as +14155550100");
-            }
-        }
-
-        static ProspectStatus status(String status) {
-            if (status == null || status.isBlank()) {
-                return null;
-            }
-            try {
-                return ProspectStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("status", "one of " + List.of(ProspectStatus.values()));
             }
         }
     }

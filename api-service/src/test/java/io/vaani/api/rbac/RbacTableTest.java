@@ -53,7 +53,7 @@ class RbacTableTest {
 
     /** A fresh workspace where the member, developer and admin have their roles, and what the paths point at. */
     record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user, UUID agent, UUID trunk,
-            UUID campaign, long dncEntry, long globalDncEntry, UUID list) {
+            UUID campaign, long dncEntry, long globalDncEntry, UUID list, long call) {
     }
 
     /** A multipart form with one CSV file, for upload endpoints. */
@@ -117,6 +117,11 @@ class RbacTableTest {
                     401, 403, 200, 200, 200, 404),
             // Without a filter the request is refused, but only once the caller may ask.
             row("GET", "/v1/workspaces/{workspaceId}/prospects", null, 401, 400, 400, 400, 400, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/calls", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/calls/{callId}", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/calls/{callId}/recording", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/calls/{callId}/transcript", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/chats", null, 401, 200, 200, 200, 200, 404),
             row("POST", "/v1/workspaces/{workspaceId}/dnc", w -> Map.of("entries", List.of(Map.of("phone", "+14155550100"))),
                     401, 403, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/dnc", null, 401, 200, 200, 200, 200, 404),
@@ -170,6 +175,7 @@ class RbacTableTest {
                         .replace("{trunkId}", world.trunk().toString())
                         .replace("{campaignId}", world.campaign().toString())
                         .replace("{listId}", world.list().toString())
+                        .replace("{callId}", String.valueOf(world.call()))
                         .replace("{entryId}", String.valueOf(row.path().startsWith("/v1/admin") ? world.globalDncEntry() : world.dncEntry()))
                         .replace("{token}", world.token())
                         .replace("{userId}", (row.path().startsWith("/v1/admin") ? world.user() : world.member()).toString());
@@ -247,7 +253,9 @@ class RbacTableTest {
                 "+1" + (100 + (int) (Math.random() * 899)) + (1000 + (int) (Math.random() * 8999))).getFirst();
         UUID list = data.uuid("insert into prospect_lists (workspace_id, campaign_id, name) values (?, ?, 'L') returning id",
                 workspace, campaign);
-        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign, dncEntry, globalDncEntry, list);
+        long call = data.longs("insert into call_logs (workspace_id, phone, telephony, recording_key) "
+                + "values (?, '+14155550100', 'SIMULATOR', 'mv/2026/11/24/1.ogg') returning id", workspace).getFirst();
+        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign, dncEntry, globalDncEntry, list, call);
     }
 
     private void join(UUID workspace, UUID user, String role) throws Exception {
