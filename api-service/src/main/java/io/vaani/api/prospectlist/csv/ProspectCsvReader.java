@@ -1,10 +1,5 @@
 package io.vaani.api.prospectlist.csv;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.vaani.api.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,14 +51,12 @@ public final class ProspectCsvReader implements AutoCloseable {
 
     private static final List<String> PHONE_COLUMNS = List.of("phone", "number", "phone_number");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final String NOT_BEFORE_FORMS =
             "not_before: expected ISO-8601 such as 2026-12-01T09:00:00Z, 2026-12-01T09:00 or 2026-12-01";
 
     private final CsvTokenizer tokenizer;
     private final Header header;
-    private final String region;
-    private final ProspectZones zones;
+    private final ProspectNumbers numbers;
 
     /**
      * The columns: indexes into a record, -1 for an absent column.
@@ -74,11 +67,10 @@ public final class ProspectCsvReader implements AutoCloseable {
             int postalCode, int notBefore, int[] variables, List<String> variableNames) {
     }
 
-    private ProspectCsvReader(CsvTokenizer tokenizer, Header header, String region, Clock clock) {
+    private ProspectCsvReader(CsvTokenizer tokenizer, Header header, ProspectNumbers numbers) {
         this.tokenizer = tokenizer;
         this.header = header;
-        this.region = region;
-        this.zones = new ProspectZones(clock);
+        this.numbers = numbers;
     }
 
     /**
@@ -91,13 +83,10 @@ public final class ProspectCsvReader implements AutoCloseable {
      * @throws IllegalArgumentException when libphonenumber doesn't know the region
      */
     public static ProspectCsvReader open(InputStream in, String defaultRegion, Clock clock) throws IOException {
-        String region = defaultRegion.toUpperCase(Locale.ROOT);
-        if (!PHONES.getSupportedRegions().contains(region)) {
-            throw new IllegalArgumentException("unknown phone number region: " + defaultRegion);
-        }
+        ProspectNumbers numbers = new ProspectNumbers(defaultRegion, clock);
         CsvTokenizer tokenizer = new CsvTokenizer(in);
         try {
-            return new ProspectCsvReader(tokenizer, readHeader(tokenizer), region, clock);
+            return new ProspectCsvReader(tokenizer, readHeader(tokenizer), numbers);
         } catch (IOException | RuntimeException e) {
             try {
                 tokenizer.close();
@@ -227,7 +216,7 @@ public final class ProspectCsvReader implements AutoCloseable {
         if (phoneText.isEmpty()) {
             throw new Rejection("phone: missing");
         }
-        Phone phone = phone(phoneText);
+        ProspectNumbers.Parsed phone = phone(phoneText);
         String firstName = capped("first_name", known("first_name", header.firstName()), MAX_NAME);
         String lastName = capped("last_name", known("last_name", header.lastName()), MAX_NAME);
         String state = capped("state", known("state", header.state()), MAX_ADDRESS);
@@ -243,7 +232,7 @@ public final class ProspectCsvReader implements AutoCloseable {
         String timezoneText = known("timezone", header.timezone());
         String timezone;
         if (timezoneText.isEmpty()) {
-            timezone = zones.resolve(phone.number(), phone.type(), state, postalCode);
+            timezone = numbers.zones().resolve(phone.number(), phone.type(), state, postalCode);
         } else {
             timezone = ProspectZones.zoneId(timezoneText);
             if (timezone == null) {
@@ -251,7 +240,7 @@ public final class ProspectCsvReader implements AutoCloseable {
             }
         }
         Instant notBefore = notBefore(known("not_before", header.notBefore()), timezone);
-        String e164 = PHONES.format(phone.number(), PhoneNumberFormat.E164);
+        String e164 = phone.e164();
         return new CsvRow.Prospect(line, e164, firstName, lastName, timezone, state, postalCode, notBefore, variables);
     }
 
@@ -279,33 +268,12 @@ public final class ProspectCsvReader implements AutoCloseable {
         return value;
     }
 
-    /** A valid number, and its type. */
-    private record Phone(PhoneNumber number, PhoneNumberType type) {
-    }
-
-    private Phone phone(String text) throws Rejection {
-        String invalid = text.startsWith("+")
-                ? "phone: not a valid number"
-                : "phone: not a valid number for region " + region;
-        PhoneNumber number;
+    private ProspectNumbers.Parsed phone(String text) throws Rejection {
         try {
-            number = PHONES.parse(text, region);
-        } catch (NumberParseException e) {
-            throw new Rejection(switch (e.getErrorType()) {
-                case NOT_A_NUMBER -> "phone: not a phone number";
-                case INVALID_COUNTRY_CODE -> "phone: unknown country code";
-                default -> invalid;
-            });
+            return numbers.parse(text);
+        } catch (ProspectNumbers.Invalid e) {
+            throw new Rejection(e.getMessage());
         }
-        // isValidNumber is a type other than UNKNOWN: computed once, the type also serves the time zone lookup
-        PhoneNumberType type = PHONES.getNumberType(number);
-        if (type == PhoneNumberType.UNKNOWN) {
-            throw new Rejection(invalid);
-        }
-        if (number.hasExtension()) {
-            throw new Rejection("phone: has an extension, which can't be dialed");
-        }
-        return new Phone(number, type);
     }
 
     /**
