@@ -46,7 +46,8 @@ class Campaigns {
             max_concurrency, max_per_tick, hopper_min, calling_window::text, fallback_timezone, compliance_profile, lead_order,
             max_attempts, retry_rules::text, abandon_lockout_seconds, abandon_message, ring_timeout_seconds, created_at, updated_at,
             started_at, stopped_at""";
-    private static final String CREATE = "insert into campaigns (workspace_id, id, agent_id, slug, name) values ($1, $2, $3, $4, $5)";
+    private static final String CREATE = "insert into campaigns (workspace_id, id, agent_id, slug, name, one_shot) "
+            + "values ($1, $2, $3, $4, $5, $6)";
     private static final String UPDATE = """
             update campaigns set name = $3, slug = $4, agent_id = $5, email = $6, telephony = $7, sip_trunk_id = $8, caller_id = $9,
                 default_region = $10, dialer_interval = $11, pacing_mode = $12, call_ratio = $13, max_ratio = $14, abandon_target = $15,
@@ -57,6 +58,8 @@ class Campaigns {
             where workspace_id = $1 and id = $2 returning\s""" + COLUMNS;
     private static final String GET = "select " + COLUMNS + " from campaigns where workspace_id = $1 and id = $2 and not one_shot";
     private static final String LOCK = GET + " for update";
+    /** One-shot campaigns (a batch job's) included: for writes after the caller has found the campaign. */
+    private static final String LOCK_ANY = "select " + COLUMNS + " from campaigns where workspace_id = $1 and id = $2 for update";
     private static final String PAGE = "select " + COLUMNS + " from campaigns where workspace_id = $1 and not one_shot "
             + "and (created_at, id) > ($2, $3) order by created_at, id limit $4";
     private static final String MOVE = """
@@ -104,12 +107,20 @@ class Campaigns {
             String field = body.name() == null ? "name" : body.slug() == null ? "slug" : "agentId";
             return Uni.createFrom().failure(ProblemException.invalid(field, "required"));
         }
-        UUID id = UUID.randomUUID();
-        return pool.withTransaction(tx -> tx.preparedQuery(CREATE).execute(Tuple.of(workspace, id, body.agentId(), body.slug(),
-                body.name().strip())).chain(() -> write(tx, workspace, id, body)))
-                .onFailure(e -> Rows.violates(e, "campaigns_workspace_id_slug_key")).transform(e -> slugTaken(body.slug()))
-                .onFailure(Rows::referenced).transform(e -> ProblemException.invalid("agentId", "no such agent in this workspace"))
+        return pool.withTransaction(tx -> insert(tx, workspace, UUID.randomUUID(), body, false))
                 .call(campaign -> announcer.changed(campaign, Change.CREATED, null));
+    }
+
+    /** A batch job's campaign, in the job's transaction: checked as any campaign, hidden from campaign lists. */
+    Uni<Campaign> createOneShot(SqlClient tx, UUID workspace, UUID id, CampaignSpec body) {
+        return insert(tx, workspace, id, body, true);
+    }
+
+    private Uni<Campaign> insert(SqlClient tx, UUID workspace, UUID id, CampaignSpec body, boolean oneShot) {
+        return tx.preparedQuery(CREATE).execute(Tuple.of(workspace, id, body.agentId(), body.slug(), body.name().strip(), oneShot))
+                .chain(() -> write(tx, workspace, id, body))
+                .onFailure(e -> Rows.violates(e, "campaigns_workspace_id_slug_key")).transform(e -> slugTaken(body.slug()))
+                .onFailure(Rows::referenced).transform(e -> ProblemException.invalid("agentId", "no such agent in this workspace"));
     }
 
     Uni<Campaign> get(UUID workspace, UUID id) {
@@ -156,7 +167,7 @@ class Campaigns {
 
     /** The change over the row as it is (with its defaults), checked as a whole, written. */
     private Uni<Campaign> write(SqlClient tx, UUID workspace, UUID id, CampaignSpec change) {
-        return tx.preparedQuery(LOCK).execute(Tuple.of(workspace, id))
+        return tx.preparedQuery(LOCK_ANY).execute(Tuple.of(workspace, id))
                 .map(rows -> CampaignRules.overlay(campaign(found(rows, id)).spec(), change))
                 .call(spec -> rules.check(tx, workspace, spec))
                 .chain(spec -> tx.preparedQuery(UPDATE).execute(values(workspace, id, spec)))

@@ -53,11 +53,14 @@ class RbacTableTest {
 
     /** A fresh workspace where the member, developer and admin have their roles, and what the paths point at. */
     record World(UUID workspace, UUID member, UUID key, UUID invitation, String token, UUID user, UUID agent, UUID trunk,
-            UUID campaign, long dncEntry, long globalDncEntry, UUID list, long call) {
+            UUID campaign, long dncEntry, long globalDncEntry, UUID list, long call, UUID batch) {
     }
 
     /** A multipart form with one CSV file, for upload endpoints. */
-    record CsvFile(String csv) {
+    record CsvFile(String csv, Map<String, String> fields) {
+        CsvFile(String csv) {
+            this(csv, Map.of());
+        }
     }
 
     /** Endpoints that stream (server-sent events): only their status is read, then the stream is closed. */
@@ -122,6 +125,18 @@ class RbacTableTest {
             row("GET", "/v1/workspaces/{workspaceId}/calls/{callId}/recording", null, 401, 200, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/calls/{callId}/transcript", null, 401, 200, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/chats", null, 401, 200, 200, 200, 200, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/batches", w -> Map.of("name", "B", "agentId", w.agent(), "maxConcurrency", 1,
+                    "items", List.of(Map.of("phone", "+14155550100"))), 401, 403, 201, 201, 201, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/batches/upload", w -> new CsvFile("phone\n+14155550100\n", Map.of("batch",
+                    "{\"name\":\"B\",\"agentId\":\"" + w.agent() + "\",\"maxConcurrency\":1}")), 401, 403, 201, 201, 201, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/batches", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/batches/{batchId}", null, 401, 200, 200, 200, 200, 404),
+            row("GET", "/v1/workspaces/{workspaceId}/batches/{batchId}/items", null, 401, 200, 200, 200, 200, 404),
+            // The world's batch job is PENDING: it may be started (again) or cancelled, not paused or resumed.
+            row("POST", "/v1/workspaces/{workspaceId}/batches/{batchId}/start", null, 401, 403, 202, 202, 202, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/batches/{batchId}/pause", null, 401, 403, 409, 409, 409, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/batches/{batchId}/resume", null, 401, 403, 409, 409, 409, 404),
+            row("POST", "/v1/workspaces/{workspaceId}/batches/{batchId}/cancel", null, 401, 403, 202, 202, 202, 404),
             row("POST", "/v1/workspaces/{workspaceId}/dnc", w -> Map.of("entries", List.of(Map.of("phone", "+14155550100"))),
                     401, 403, 200, 200, 200, 404),
             row("GET", "/v1/workspaces/{workspaceId}/dnc", null, 401, 200, 200, 200, 200, 404),
@@ -165,6 +180,7 @@ class RbacTableTest {
                 RequestSpecification request = caller(who);
                 if (row.body() != null && row.body().apply(world) instanceof CsvFile file) {
                     request.contentType("multipart/form-data").multiPart("file", "p.csv", file.csv().getBytes(), "text/csv");
+                    file.fields().forEach(request::multiPart);
                 } else if (row.body() != null) {
                     request.body(row.body().apply(world));
                 }
@@ -176,6 +192,7 @@ class RbacTableTest {
                         .replace("{campaignId}", world.campaign().toString())
                         .replace("{listId}", world.list().toString())
                         .replace("{callId}", String.valueOf(world.call()))
+                        .replace("{batchId}", world.batch().toString())
                         .replace("{entryId}", String.valueOf(row.path().startsWith("/v1/admin") ? world.globalDncEntry() : world.dncEntry()))
                         .replace("{token}", world.token())
                         .replace("{userId}", (row.path().startsWith("/v1/admin") ? world.user() : world.member()).toString());
@@ -255,7 +272,12 @@ class RbacTableTest {
                 workspace, campaign);
         long call = data.longs("insert into call_logs (workspace_id, phone, telephony, recording_key) "
                 + "values (?, '+14155550100', 'SIMULATOR', 'mv/2026/11/24/1.ogg') returning id", workspace).getFirst();
-        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign, dncEntry, globalDncEntry, list, call);
+        UUID batchCampaign = data.uuid("insert into campaigns (workspace_id, agent_id, slug, name, one_shot) values (?, ?, ?, 'B', true) "
+                + "returning id", workspace, campaignAgent, "b-" + UUID.randomUUID().toString().substring(0, 8));
+        UUID batch = data.uuid("insert into batch_jobs (workspace_id, agent_id, campaign_id, name, max_concurrency) "
+                + "values (?, ?, ?, 'B', 1) returning id", workspace, campaignAgent, batchCampaign);
+        return new World(workspace, member, key, invitation, token, user, agent, trunk, campaign, dncEntry, globalDncEntry, list, call,
+                batch);
     }
 
     private void join(UUID workspace, UUID user, String role) throws Exception {
