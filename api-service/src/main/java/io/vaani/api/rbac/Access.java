@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** What an endpoint requires of its caller. */
 public enum Access {
+    /** No credentials: the endpoint authenticates the request itself (a signed webhook). */
+    PUBLIC(null),
     /** Any authenticated caller. */
     CALLER(null),
     /** A role in the workspace of the path's {@code {workspaceId}}, or a superuser. */

@@ -53,6 +53,9 @@ public class AccessFilter {
             }
             return Uni.createFrom().voidItem();
         }
+        if (requires.value() == Access.PUBLIC) {
+            return Uni.createFrom().voidItem();
+        }
         return identities.getDeferredIdentity()
                 .onFailure(AuthenticationFailedException.class)
                 .transform(e -> ProblemException.unauthorized(reason(e)))

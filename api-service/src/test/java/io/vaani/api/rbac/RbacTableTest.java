@@ -145,6 +145,8 @@ class RbacTableTest {
             row("GET", "/v1/admin/dnc", null, 401, 403, 403, 403, 200, 403),
             row("DELETE", "/v1/admin/dnc/{entryId}", null, 401, 403, 403, 403, 204, 403),
             row("GET", "/v1/admin/users", null, 401, 403, 403, 403, 200, 403),
+            // LiveKit signs its webhooks: no caller's token or key is a LiveKit signature.
+            row("POST", "/v1/webhooks/livekit", w -> Map.of("event", "room_finished"), 401, 401, 401, 401, 401, 401),
             row("PATCH", "/v1/admin/users/{userId}", w -> Map.of("disabled", false), 401, 403, 403, 403, 200, 403));
 
     TestData data;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.vaani.contracts.topology.Exchanges;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -64,6 +65,14 @@ public sealed interface CallEvent extends Message permits CallOriginated, CallRi
 
     /** How long a published outcome blocks another: well beyond the reaper's one-minute look-again. */
     Duration FINAL_GUARD = Duration.ofMinutes(10);
+
+    /**
+     * The Redis command that takes the guard of a final event: {@code SET <guard> <kind> NX EX <s>}; it
+     * answers OK to the first publisher of the call's outcome, nil to every later one.
+     */
+    static List<String> takeFinalGuard(CallEvent event) {
+        return List.of("SET", finalGuardKey(event.callLogId()), event.kind(), "NX", "EX", String.valueOf(FINAL_GUARD.toSeconds()));
+    }
 
     /** Validation shared by every variant's constructor. */
     static void check(int version, String type, UUID workspaceId, UUID campaignId, Instant at) {

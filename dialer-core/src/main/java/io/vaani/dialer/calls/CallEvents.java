@@ -15,6 +15,7 @@ import io.vaani.dialer.telephony.OutboundCall;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Publishes the progress of calls on {@code vaani.calls}, each confirmed by the broker. */
 @Singleton
@@ -65,10 +66,10 @@ public class CallEvents {
         if (!event.finalEvent()) {
             return send;
         }
-        String guard = CallEvent.finalGuardKey(event.callLogId());
-        return redis.execute("SET", guard, event.kind(), "NX", "EX", String.valueOf(CallEvent.FINAL_GUARD.toSeconds()))
+        List<String> take = CallEvent.takeFinalGuard(event);
+        return redis.execute(take.getFirst(), take.subList(1, take.size()).toArray(String[]::new))
                 .chain(first -> first == null ? Uni.createFrom().voidItem()
                         // Should it fail for good, the guard goes so that the reaper's failure can still be told.
-                        : send.onFailure().call(() -> redis.execute("DEL", guard)));
+                        : send.onFailure().call(() -> redis.execute("DEL", take.get(1))));
     }
 }

@@ -1,5 +1,6 @@
 package io.vaani.dialer.origination;
 
+import io.vaani.contracts.livekit.CallRooms;
 import java.util.UUID;
 
 /** A call the dialer may place now: its call log exists and its prospect is DIALING under this dialer's lease. */
@@ -8,6 +9,6 @@ public record ClaimedCall(long callLogId, long prospectId, UUID workspaceId, UUI
 
     /** The LiveKit room of the call, named after its call log. */
     public String roomName() {
-        return "call-" + callLogId;
+        return CallRooms.name(callLogId);
     }
 }

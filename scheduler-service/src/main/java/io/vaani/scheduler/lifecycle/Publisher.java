@@ -37,9 +37,9 @@ public class Publisher {
 
     /** A final call event, unless another final event of the call was published first (the dialer's, say). */
     public Uni<Boolean> publishFinal(CallEvent event) {
-        String guard = CallEvent.finalGuardKey(event.callLogId());
-        return redis.execute("SET", guard, event.kind(), "NX", "EX", String.valueOf(CallEvent.FINAL_GUARD.toSeconds()))
+        List<String> take = CallEvent.takeFinalGuard(event);
+        return redis.execute(take.getFirst(), take.subList(1, take.size()).toArray(String[]::new))
                 .chain(first -> first == null ? Uni.createFrom().item(false)
-                        : publish(event).onFailure().call(() -> redis.execute("DEL", guard)).replaceWith(true));
+                        : publish(event).onFailure().call(() -> redis.execute("DEL", take.get(1))).replaceWith(true));
     }
 }
