@@ -8,6 +8,9 @@ source "$here/lib.sh"
 SERVICES=(api-service:8080 dialer-ticker:8081 dialer-hopper:8082 dialer-core:8083 scheduler-service:8084 agent-worker:8085)
 STATE="$here/.state"
 LOGS="$VAANI_ROOT/target/local"
+# The local S3 (S3Proxy over target/local/s3) unless VAANI_S3_ENDPOINT names another.
+S3_PORT=9000
+S3_BUCKET=${VAANI_RECORDINGS_BUCKET:-vaani-recordings}
 
 usage() {
   cat <<USAGE
@@ -17,8 +20,10 @@ usage: deploy/local/run.sh [--no-build]   set up the servers, build, start all s
        deploy/local/run.sh --help         this text
 
 Starts PostgreSQL, RabbitMQ and Redis (reusing running servers; Docker Compose where an engine
-answers; else Debian packages), builds the suite, starts every service in JVM mode in the
-background and waits until each one is ready. Logs: target/local/<service>.log.
+answers; else Debian packages), builds the suite, starts S3Proxy as the recordings' S3 on :9000
+(objects under target/local/s3; set VAANI_S3_ENDPOINT and AWS credentials to use another), starts
+every service in JVM mode in the background and waits until each one is ready.
+Logs: target/local/<service>.log.
   --no-build   start what was built last time
 Environment: the services read VAANI_DB_URL, VAANI_REDIS_URL, VAANI_RABBITMQ_HOST, ... (README.md).
 The API's superuser key (VAANI_BOOTSTRAP_API_KEY) is generated once and kept in
@@ -65,6 +70,26 @@ bootstrap_key() {
   API_KEY=$(cat "$STATE/bootstrap-api-key")
 }
 
+# S3Proxy (test-support's S3ProxyServer) with the access key the services are given.
+start_s3() {
+  local classpath="$LOGS/s3proxy.classpath"
+  if [ ! -s "$classpath" ]; then
+    use_maven
+    maven -q dependency:build-classpath -pl test-support -Dmdep.outputFile="$classpath" || fail "cannot resolve S3Proxy's classpath"
+  fi
+  nohup "$JAVA_HOME/bin/java" -Xmx256m -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -cp "$VAANI_ROOT/test-support/target/classes:$(cat "$classpath")" \
+    io.vaani.testing.s3.S3ProxyServer "$S3_PORT" "$LOGS/s3" "$S3_BUCKET" >"$LOGS/s3proxy.log" 2>&1 &
+  echo "s3proxy $!" >>"$STATE/pids"
+  local deadline=$((SECONDS + 60))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$S3_PORT") 2>/dev/null; do
+    kill -0 "$!" 2>/dev/null || fail "S3Proxy exited while starting; read target/local/s3proxy.log"
+    [ $SECONDS -lt $deadline ] || fail "S3Proxy is not listening after 60 s; read target/local/s3proxy.log"
+    sleep 1
+  done
+  log "started S3Proxy on :$S3_PORT (bucket $S3_BUCKET, objects in target/local/s3), log: target/local/s3proxy.log"
+}
+
 start() {
   local build=1
   for arg in "$@"; do
@@ -77,7 +102,9 @@ start() {
   use_java
   [ -f "$STATE/pids" ] && stop >/dev/null
   local entry module port owner
-  for entry in "${SERVICES[@]}"; do
+  local ports=("${SERVICES[@]}")
+  [ -n "${VAANI_S3_ENDPOINT:-}" ] || ports+=("s3proxy:$S3_PORT")
+  for entry in "${ports[@]}"; do
     module=${entry%%:*} port=${entry##*:}
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       owner=$(port_owner "$port")
@@ -95,11 +122,15 @@ start() {
   mkdir -p "$STATE" "$LOGS"
   bootstrap_key
   : >"$STATE/pids"
+  [ -n "${VAANI_S3_ENDPOINT:-}" ] || start_s3
   for entry in "${SERVICES[@]}"; do
     module=${entry%%:*}
     local jar="$VAANI_ROOT/$module/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
     VAANI_BOOTSTRAP_API_KEY="$API_KEY" VAANI_CORS_ORIGINS="${VAANI_CORS_ORIGINS:-/.*/}" \
+      VAANI_S3_ENDPOINT="${VAANI_S3_ENDPOINT:-http://127.0.0.1:$S3_PORT}" VAANI_S3_PATH_STYLE="${VAANI_S3_PATH_STYLE:-true}" \
+      AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-vaani-test-access}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-vaani-test-secret}" \
+      VAANI_RECORDINGS_BUCKET="$S3_BUCKET" \
       nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" >"$LOGS/$module.log" 2>&1 &
     echo "$module $!" >>"$STATE/pids"
     log "started $module (pid $!), log: target/local/$module.log"

@@ -22,3 +22,10 @@ create index dnc_global_page_idx on dnc_entries (id) where workspace_id is null;
 
 -- Transcripts by call, turn by turn.
 create index chat_logs_agent_idx on chat_logs (agent_id, id desc);
+
+-- Call logs by outcome, per campaign and per workspace, and live calls by state: a filter the
+-- newest-first walk of a campaign or a workspace would otherwise pass through every row to find
+-- (a campaign without one BUSY call walks the campaign whole). Live states are few: partial.
+create index call_logs_campaign_outcome_idx on call_logs (campaign_id, outcome, id desc) where outcome is not null;
+create index call_logs_workspace_outcome_idx on call_logs (workspace_id, outcome, id desc) where outcome is not null;
+create index call_logs_workspace_live_idx on call_logs (workspace_id, status, id desc) where status <> 'ENDED';

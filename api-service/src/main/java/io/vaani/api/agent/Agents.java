@@ -1,7 +1,5 @@
 package io.vaani.api.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vaani.api.agent.AgentDtos.Agent;
 import io.vaani.api.agent.AgentDtos.AgentSpec;
@@ -10,6 +8,7 @@ import io.vaani.api.agent.AgentDtos.Tools;
 import io.vaani.api.agent.AgentDtos.Voice;
 import io.vaani.api.agent.AgentDtos.Voicemail;
 import io.vaani.api.agent.AgentDtos.VoicemailAction;
+import io.vaani.api.db.JsonColumns;
 import io.vaani.api.db.Rows;
 import io.vaani.api.paging.Cursor;
 import io.vaani.api.paging.Page;
@@ -20,7 +19,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -48,9 +46,9 @@ class Agents {
     private static final String DELETE = "delete from agents where id = $2 and workspace_id = $1";
 
     private final Pool pool;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    Agents(Pool pool, ObjectMapper json) {
+    Agents(Pool pool, JsonColumns json) {
         this.pool = pool;
         this.json = json;
     }
@@ -96,7 +94,7 @@ class Agents {
     private Tuple values(UUID workspace, AgentSpec a) {
         return Tuple.from(Arrays.asList(workspace, a.name().strip(), a.livekitAgentName(), a.systemPrompt(), a.firstMessage(),
                 a.language(), a.llm().provider(), a.llm().model(), a.stt().provider(), a.stt().model(), a.tts().provider(),
-                a.tts().model(), a.tts().voice(), write(a.tools()), a.voicemail().action().name(), a.voicemail().message(),
+                a.tts().model(), a.tts().voice(), json.write(a.tools()), a.voicemail().action().name(), a.voicemail().message(),
                 a.maxCallSeconds()));
     }
 
@@ -106,27 +104,9 @@ class Agents {
                 new Model(row.getString("llm_provider"), row.getString("llm_model")),
                 new Model(row.getString("stt_provider"), row.getString("stt_model")),
                 new Voice(row.getString("tts_provider"), row.getString("tts_model"), row.getString("tts_voice")),
-                read(row.getString("tools")),
+                json.read(row.getString("tools"), Tools.class),
                 new Voicemail(VoicemailAction.valueOf(row.getString("voicemail_action")), row.getString("voicemail_message")),
                 row.getInteger("max_call_seconds"));
         return new Agent(row.getUUID("id"), spec, Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
-    }
-
-    private String write(Tools tools) {
-        try {
-            return json.writeValueAsString(tools);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Rows written before tools had every field (the column's default is {}) read with the fields' defaults. */
-    private Tools read(String tools) {
-        try {
-            return json.readerFor(Tools.class).without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(tools);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,14 +1,13 @@
 package io.vaani.api.campaign;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vaani.api.campaign.CampaignDtos.Campaign;
 import io.vaani.api.campaign.CampaignDtos.CampaignSpec;
 import io.vaani.api.campaign.CampaignDtos.Damper;
 import io.vaani.api.campaign.CampaignDtos.Hours;
 import io.vaani.api.campaign.CampaignDtos.RetryRule;
+import io.vaani.api.db.JsonColumns;
 import io.vaani.api.db.Rows;
 import io.vaani.api.paging.Cursor;
 import io.vaani.api.paging.Page;
@@ -27,7 +26,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -91,11 +89,11 @@ class Campaigns {
     }
 
     private final Pool pool;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final CampaignRules rules;
     private final CampaignAnnouncer announcer;
 
-    Campaigns(Pool pool, ObjectMapper json, CampaignRules rules, CampaignAnnouncer announcer) {
+    Campaigns(Pool pool, JsonColumns json, CampaignRules rules, CampaignAnnouncer announcer) {
         this.pool = pool;
         this.json = json;
         this.rules = rules;
@@ -178,8 +176,8 @@ class Campaigns {
         return Tuple.from(Arrays.asList(workspace, id, c.name().strip(), c.slug(), c.agentId(), c.email(), c.telephony().name(),
                 c.sipTrunkId(), c.callerId(), c.defaultRegion(), c.dialerInterval(), c.pacingMode().name(), c.callRatio(), c.maxRatio(),
                 c.abandonTarget(), c.damper().minSample(), c.damper().downFactor(), c.damper().upStep(), c.maxConcurrency(),
-                c.maxPerTick(), c.hopperMin(), write(c.callingWindow()), c.fallbackTimezone(), c.complianceProfile().name(),
-                c.leadOrder().name(), c.maxAttempts(), write(c.retryRules()), c.abandonLockoutSeconds(), c.abandonMessage(),
+                c.maxPerTick(), c.hopperMin(), json.write(c.callingWindow()), c.fallbackTimezone(), c.complianceProfile().name(),
+                c.leadOrder().name(), c.maxAttempts(), json.write(c.retryRules()), c.abandonLockoutSeconds(), c.abandonMessage(),
                 c.ringTimeoutSeconds()));
     }
 
@@ -190,9 +188,9 @@ class Campaigns {
                 row.getBigDecimal("call_ratio"), row.getBigDecimal("max_ratio"), row.getBigDecimal("abandon_target"),
                 new Damper(row.getInteger("damper_min_sample"), row.getBigDecimal("damper_down_factor"), row.getBigDecimal("damper_up_step")),
                 row.getInteger("max_concurrency"), row.getInteger("max_per_tick"), row.getInteger("hopper_min"),
-                read(row.getString("calling_window"), WINDOW), row.getString("fallback_timezone"),
+                json.read(row.getString("calling_window"), WINDOW), row.getString("fallback_timezone"),
                 ComplianceProfile.valueOf(row.getString("compliance_profile")), LeadOrder.valueOf(row.getString("lead_order")),
-                row.getInteger("max_attempts"), read(row.getString("retry_rules"), RULES), row.getInteger("abandon_lockout_seconds"),
+                row.getInteger("max_attempts"), json.read(row.getString("retry_rules"), RULES), row.getInteger("abandon_lockout_seconds"),
                 row.getString("abandon_message"), row.getInteger("ring_timeout_seconds"));
         return new Campaign(row.getUUID("id"), row.getUUID("workspace_id"), CampaignStatus.valueOf(row.getString("status")), spec,
                 Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"), Rows.instant(row, "started_at"),
@@ -205,21 +203,5 @@ class Campaigns {
 
     private static ProblemException slugTaken(String slug) {
         return ProblemException.conflict("slug", "'" + slug + "' is taken by another campaign of this workspace");
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private <T> T read(String value, TypeReference<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

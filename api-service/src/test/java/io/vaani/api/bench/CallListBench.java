@@ -41,7 +41,7 @@ class CallListBench {
             data.update("""
                     insert into call_logs (workspace_id, campaign_id, phone, telephony, status, outcome, created_at, ended_at, talk_seconds)
                     select ?, (?::uuid[])[1 + i % 10], '+1415' || lpad((i % 200000)::text, 7, '0'), 'SIMULATOR', 'ENDED',
-                           (array['COMPLETED','NO_ANSWER','BUSY','VOICEMAIL','FAILED','ABANDONED'])[1 + (i * 7) % 6],
+                           (array['COMPLETED','NO_ANSWER','BUSY','VOICEMAIL','FAILED','ABANDONED'])[1 + (i / 10) % 6],
                            now() - make_interval(secs => (? - i) * 0.5), now() - make_interval(secs => (? - i) * 0.5 - 30), 30
                     from generate_series(1, ?) i""", workspace, "{" + String.join(",", campaigns.stream().map(UUID::toString).toList()) + "}", CALLS, CALLS, CALLS);
             data.update("analyze call_logs");
@@ -54,7 +54,9 @@ class CallListBench {
         measure("phone", member, calls, Map.of("phone", "+14150012345"));
         measure("outcome", member, calls, Map.of("outcome", "ABANDONED"));
         measure("campaign+outcome", member, calls, Map.of("campaignId", campaigns.get(3).toString(), "outcome", "BUSY"));
+        measure("live (none)", member, calls, Map.of("status", "RINGING"));
         measure("last-hour", member, calls, Map.of("from", java.time.Instant.now().minusSeconds(3600).toString()));
+        measure("before-a-week-ago", member, calls, Map.of("to", java.time.Instant.now().minusSeconds(7 * 86400).toString()));
         // Deep in the list: 1,000 pages down, followed by its cursor.
         String cursor = null;
         for (int i = 0; i < 1000; i++) {
