@@ -46,7 +46,8 @@ public class CallResource {
             @Parameter(example = "+14155550123") @QueryParam("phone") String phone, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         Calls.Filter filter = new Calls.Filter(QueryParams.uuid("campaignId", campaignId), QueryParams.named("status", status, CallStatus.class),
-                QueryParams.named("outcome", outcome, CallOutcome.class), QueryParams.instant("from", from), QueryParams.instant("to", to), phone);
+                QueryParams.named("outcome", outcome, CallOutcome.class), QueryParams.instant("from", from), QueryParams.instant("to", to),
+                QueryParams.phone("phone", phone));
         return calls.list(workspaceId, filter, PageQuery.of(limit, cursor));
     }
 

@@ -6,6 +6,7 @@ import io.vaani.api.dnc.DncDtos.DncEntry;
 import io.vaani.api.dnc.DncDtos.Match;
 import io.vaani.api.paging.Page;
 import io.vaani.api.paging.PageQuery;
+import io.vaani.api.paging.QueryParams;
 import io.vaani.api.problem.ProblemException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -54,11 +55,8 @@ class DncLists {
 
     /** The list's entries by id; with a phone, only those that block it (global ones included for a workspace). */
     Uni<Page<DncEntry>> list(UUID scope, String phone, PageQuery page) {
-        if (phone != null) {
-            String number = phone.strip();
-            if (!DncNumbers.isNumber(number)) {
-                throw ProblemException.invalid("phone", "an E.164 number such as +14155550100");
-            }
+        String number = QueryParams.phone("phone", phone);
+        if (number != null) {
             return pool.preparedQuery(BLOCKING).execute(Tuple.of(scope, number, DncNumbers.prefixes(number).toArray(String[]::new)))
                     .map(rows -> new Page<>(Rows.map(rows, DncLists::entry).stream()
                             .filter(e -> scope != null || e.global()).toList(), null));

@@ -40,8 +40,4 @@ final class DncNumbers {
         }
         return prefixes;
     }
-
-    static boolean isNumber(String phone) {
-        return EXACT.matcher(phone).matches();
-    }
 }

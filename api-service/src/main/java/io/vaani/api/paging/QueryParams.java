@@ -24,6 +24,24 @@ public final class QueryParams {
         }
     }
 
+    /**
+     * An E.164 number filter. An unencoded {@code +} arrives as a space ({@code ?phone=+1415...}):
+     * a number that lost it this way is read with it.
+     */
+    public static String phone(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String phone = value.strip();
+        if (value.startsWith(" ") && phone.matches("^[1-9][0-9]{6,14}$")) {
+            phone = "+" + phone;
+        }
+        if (!phone.matches("^\\+[1-9][0-9]{6,14}$")) {
+            throw ProblemException.invalid(name, "an E.164 number such as +14155550100 (encode + as %2B)");
+        }
+        return phone;
+    }
+
     /** An enum constant by its name, in any case. */
     public static <E extends Enum<E>> E named(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {

@@ -38,7 +38,8 @@ public class ProspectResource {
             @Parameter(example = "+14155550123") @QueryParam("phone") String phone, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return prospects.list(workspaceId, new Prospects.Filter(QueryParams.uuid("campaignId", campaignId),
-                QueryParams.uuid("listId", listId), QueryParams.named("status", status, ProspectStatus.class), phone),
+                QueryParams.uuid("listId", listId), QueryParams.named("status", status, ProspectStatus.class),
+                QueryParams.phone("phone", phone)),
                 PageQuery.of(limit, cursor));
     }
 }

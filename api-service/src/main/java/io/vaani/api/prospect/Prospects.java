@@ -29,9 +29,6 @@ class Prospects {
             if (campaign == null && list == null && phone == null) {
                 throw ProblemException.invalid("campaignId", "give campaignId, listId or phone");
             }
-            if (phone != null && !phone.strip().matches("^\\+[1-9][0-9]{6,14}$")) {
-                throw ProblemException.invalid("phone", "an E.164 number such as +14155550100");
-            }
         }
     }
 
@@ -47,7 +44,7 @@ class Prospects {
         condition(sql, values, "campaign_id", filter.campaign());
         condition(sql, values, "list_id", filter.list());
         condition(sql, values, "status", filter.status() == null ? null : filter.status().name());
-        condition(sql, values, "phone", filter.phone() == null ? null : filter.phone().strip());
+        condition(sql, values, "phone", filter.phone());
         condition(sql, values, "id >", page.afterSeq(false));
         sql.append(" order by id limit ").append(page.fetch());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(values))
