@@ -14,17 +14,29 @@ S3_BUCKET=${VAANI_RECORDINGS_BUCKET:-vaani-recordings}
 
 usage() {
   cat <<USAGE
-usage: deploy/local/run.sh [--no-build]   set up the servers, build, start all six services
+usage: deploy/local/run.sh [options]      set up the servers, build, start all six services, run the demo
        deploy/local/run.sh stop           stop the services this script started
        deploy/local/run.sh status         which services answer, and where
        deploy/local/run.sh --help         this text
+
+The demo, through the public REST API only, with the superuser's API key: a workspace, an agent,
+a campaign on the simulated phone network (30% answer, 10% busy, 5% voicemail, 2% invalid; rings
+of 5-30 s and calls of about 90 s, sped up), a DNC list, and a generated file of prospects in ten
+US area codes and four countries, some invalid and some on the DNC list. It starts the campaign and
+shows its progress until nothing is left to dial now (prospects outside their calling hours wait
+for tomorrow) or you press Ctrl-C, then prints a summary: calls placed, outcomes, abandon rate,
+DNC and calling-hours skips, and where the API and its Swagger UI are.
+  --prospects N    prospects in the demo file (default 2000)
+  --speed F        the simulated network runs F times faster than the clock (default 20)
+  --keep-running   leave the services running after the demo (stop them with: run.sh stop)
+  --no-demo        start the services only, and leave them running
+  --no-build       start what was built last time
 
 Starts PostgreSQL, RabbitMQ and Redis (reusing running servers; Docker Compose where an engine
 answers; else Debian packages), builds the suite, starts S3Proxy as the recordings' S3 on :9000
 (objects under target/local/s3; set VAANI_S3_ENDPOINT and AWS credentials to use another), starts
 every service in JVM mode in the background and waits until each one is ready.
 Logs: target/local/<service>.log.
-  --no-build   start what was built last time
 Environment: the services read VAANI_DB_URL, VAANI_REDIS_URL, VAANI_RABBITMQ_HOST, ... (README.md).
 The API's superuser key (VAANI_BOOTSTRAP_API_KEY) is generated once and kept in
 deploy/local/.state/bootstrap-api-key; use it as: Authorization: Bearer <key>.
@@ -90,13 +102,43 @@ start_s3() {
   log "started S3Proxy on :$S3_PORT (bucket $S3_BUCKET, objects in target/local/s3), log: target/local/s3proxy.log"
 }
 
+# The demo campaign (deploy module, io.vaani.deploy.demo) through the API; its summary, then the services stop unless kept.
+demo() { # prospects keep-running
+  local classpath="$LOGS/demo.classpath" interrupted=0
+  if [ ! -s "$classpath" ]; then
+    use_maven
+    maven -q dependency:build-classpath -pl deploy -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath" ||
+      fail "cannot resolve the demo's classpath"
+  fi
+  log "demo: $1 prospects at speed $SPEED; Ctrl-C stops the campaign and prints its summary"
+  trap 'interrupted=1' INT
+  "$JAVA_HOME/bin/java" -cp "$VAANI_ROOT/deploy/target/classes:$(cat "$classpath")" io.vaani.deploy.demo.DemoCampaign \
+    --api http://127.0.0.1:8080 --key "$API_KEY" --prospects "$1" || log "the demo failed; read target/local/*.log"
+  trap - INT
+  if [ "$2" -eq 1 ]; then
+    log "services keep running; stop them with: deploy/local/run.sh stop"
+  else
+    stop
+  fi
+}
+
 start() {
-  local build=1
-  for arg in "$@"; do
-    case $arg in
+  local build=1 prospects=2000 keep=0 run_demo=1
+  SPEED=20
+  while [ $# -gt 0 ]; do
+    case $1 in
       --no-build) build=0 ;;
-      *) usage >&2; fail "unknown option $arg" ;;
+      --keep-running) keep=1 ;;
+      --no-demo) run_demo=0 ;;
+      --prospects)
+        [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || fail "--prospects takes a positive whole number"
+        prospects=$2; shift ;;
+      --speed)
+        [[ ${2:-} =~ ^[0-9]+(\.[0-9]+)?$ ]] && [ "${2%%.*}" -le 1000 ] || fail "--speed takes a number from 1 to 1000"
+        SPEED=$2; shift ;;
+      *) usage >&2; fail "unknown option $1" ;;
     esac
+    shift
   done
   command -v curl >/dev/null || fail "curl is needed to check readiness: apt-get install curl"
   use_java
@@ -130,7 +172,7 @@ start() {
     VAANI_BOOTSTRAP_API_KEY="$API_KEY" VAANI_CORS_ORIGINS="${VAANI_CORS_ORIGINS:-/.*/}" \
       VAANI_S3_ENDPOINT="${VAANI_S3_ENDPOINT:-http://127.0.0.1:$S3_PORT}" VAANI_S3_PATH_STYLE="${VAANI_S3_PATH_STYLE:-true}" \
       AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-vaani-test-access}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-vaani-test-secret}" \
-      VAANI_RECORDINGS_BUCKET="$S3_BUCKET" \
+      VAANI_RECORDINGS_BUCKET="$S3_BUCKET" VAANI_SIMULATOR_SPEED="$SPEED" \
       nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$jar" >"$LOGS/$module.log" 2>&1 &
     echo "$module $!" >>"$STATE/pids"
     log "started $module (pid $!), log: target/local/$module.log"
@@ -160,7 +202,11 @@ start() {
     log "the API key in deploy/local/.state/bootstrap-api-key is unknown to this database, which already has a superuser;"
     log "start with VAANI_BOOTSTRAP_API_KEY set to that superuser's key"
   fi
-  log "stop them with: deploy/local/run.sh stop"
+  if [ $run_demo -eq 1 ]; then
+    demo "$prospects" "$keep"
+  else
+    log "stop them with: deploy/local/run.sh stop"
+  fi
 }
 
 case "${1:-}" in
