@@ -112,9 +112,14 @@ demo() { # prospects keep-running
   fi
   log "demo: $1 prospects at speed $SPEED; Ctrl-C stops the campaign and prints its summary"
   trap 'interrupted=1' INT
+  local status=0
   "$JAVA_HOME/bin/java" -cp "$VAANI_ROOT/deploy/target/classes:$(cat "$classpath")" io.vaani.deploy.demo.DemoCampaign \
-    --api http://127.0.0.1:8080 --key "$API_KEY" --prospects "$1" || log "the demo failed; read target/local/*.log"
+    --api http://127.0.0.1:8080 --key "$API_KEY" --prospects "$1" || status=$?
   trap - INT
+  # 130 and 143: stopped by Ctrl-C or a TERM, after printing its summary.
+  if [ $status -ne 0 ] && [ $interrupted -eq 0 ] && [ $status -ne 130 ] && [ $status -ne 143 ]; then
+    log "the demo failed; read target/local/api-service.log and the other logs in target/local"
+  fi
   if [ "$2" -eq 1 ]; then
     log "services keep running; stop them with: deploy/local/run.sh stop"
   else

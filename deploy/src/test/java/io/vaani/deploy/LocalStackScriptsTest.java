@@ -62,7 +62,17 @@ class LocalStackScriptsTest {
     void runScriptExplainsItself() throws Exception {
         Result result = run("bash", LOCAL.resolve("run.sh").toString(), "--help");
         assertThat(result.exit()).isZero();
-        assertThat(result.output()).contains("usage", "stop");
+        assertThat(result.output()).contains("usage", "stop", "--prospects", "--speed", "--keep-running", "Ctrl-C");
+    }
+
+    @Test
+    void runScriptRefusesBadOptionsPlainly() throws Exception {
+        Result count = run("bash", LOCAL.resolve("run.sh").toString(), "--prospects", "many");
+        assertThat(count.exit()).isNotZero();
+        assertThat(count.output()).contains("--prospects takes a positive whole number");
+        Result unknown = run("bash", LOCAL.resolve("run.sh").toString(), "--fast");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.output()).contains("unknown option --fast", "usage");
     }
 
     private record Result(int exit, String output) {

@@ -165,8 +165,8 @@ public final class DemoCampaign {
         campaign.put("telephony", "SIMULATOR");
         campaign.put("dialerInterval", 2);
         campaign.put("pacingMode", "MANUAL");
-        campaign.put("callRatio", 2.0);
-        campaign.put("maxConcurrency", 20);
+        campaign.put("callRatio", 3.0);
+        campaign.put("maxConcurrency", 50);
         campaign.put("maxAttempts", 2);
         campaign.put("callingWindow", window);
         campaign.put("abandonLockoutSeconds", 30);

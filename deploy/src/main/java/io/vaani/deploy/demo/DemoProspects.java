@@ -14,14 +14,14 @@ import java.util.Random;
 
 /**
  * A prospect file as operators bring them: mostly US numbers written nationally over ten area codes
- * (six zones), some abroad in E.164 (London, Mumbai, Tokyo, Sydney), so that part of the list is
+ * (five zones), some abroad in E.164 (London, Mumbai, Tokyo, Sydney), so that part of the list is
  * inside its calling hours whatever the hour; a few invalid rows; some numbers to put on the DNC list.
  */
 final class DemoProspects {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    /** Area code and the state it serves: New York to Honolulu. */
+    /** Area code and the state it serves: Boston to Honolulu, five zones. */
     private static final String[][] US = { { "212", "NY" }, { "305", "FL" }, { "312", "IL" }, { "214", "TX" }, { "303", "CO" },
-            { "602", "AZ" }, { "415", "CA" }, { "206", "WA" }, { "907", "AK" }, { "808", "HI" } };
+            { "602", "AZ" }, { "415", "CA" }, { "206", "WA" }, { "617", "MA" }, { "808", "HI" } };
     /** A national number stem per country, completed with three or four digits. */
     private static final String[][] ABROAD = { { "GB", "2079460" }, { "IN", "981000" }, { "JP", "35550" }, { "AU", "29000" } };
     private static final String[] FIRST = { "Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Radia", "Tim" };
