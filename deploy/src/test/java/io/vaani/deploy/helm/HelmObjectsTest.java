@@ -3,6 +3,7 @@ package io.vaani.deploy.helm;
 import static io.vaani.deploy.helm.HelmChart.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -131,7 +132,7 @@ class HelmObjectsTest {
 
     @Test
     void theNotesTellHowToReachTheApiAndScaleAComponent() {
-        String output = new com.marcnuri.helm.Helm(HelmChart.DIR).install().withName(HelmChart.RELEASE)
+        String output = new Helm(HelmChart.DIR).install().withName(HelmChart.RELEASE)
                 .withNamespace("vaani").withKubeVersion(HelmChart.KUBE_VERSION).clientOnly().dryRun().call().getOutput();
         assertThat(output).contains("kubectl --namespace vaani port-forward service/demo-vaani-api-service 8080:80",
                 "kubectl --namespace vaani scale deployment/demo-vaani-dialer-core --replicas=3");
