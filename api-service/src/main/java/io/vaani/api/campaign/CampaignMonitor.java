@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -100,11 +101,12 @@ class CampaignMonitor {
         return Multi.createBy().concatenating().streams(progress(campaign).toMulti(), shared);
     }
 
+    /** Skip reasons as one vocabulary (DO_NOT_CALL, OUTSIDE_WINDOW, ...), whatever case each service stores them in. */
     private static Map<String, Long> skips(Map<String, String> hash) {
         Map<String, Long> skips = new TreeMap<>();
         hash.forEach((field, value) -> {
             if (field.startsWith("skipped.")) {
-                skips.put(field.substring("skipped.".length()), Long.parseLong(value));
+                skips.merge(field.substring("skipped.".length()).toUpperCase(Locale.ROOT), Long.parseLong(value), Long::sum);
             }
         });
         return skips;

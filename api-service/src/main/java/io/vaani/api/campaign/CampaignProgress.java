@@ -15,7 +15,8 @@ public record CampaignProgress(UUID campaignId, CampaignStatus status,
         Hopper hopper, Calls calls, Pacing pacing,
         @Schema(description = "Since 00:00 UTC") AbandonRate abandonToday, AbandonRate abandonLast30Days,
         @Schema(description = "Calls placed per hour over the last one to two hours") double callsPerHour,
-        @Schema(description = "Numbers passed over, by reason: at hopper fill (last census) and at dial time (since start)")
+        @Schema(description = "Numbers passed over, by reason (DO_NOT_CALL, OUTSIDE_WINDOW, UNKNOWN_ZONE, ATTEMPTS, EXPIRED): "
+                + "at hopper fill (its last census) and at dial time (counted since start)")
         Skips skipped,
         Instant at) {
 

@@ -55,7 +55,7 @@ final class Progress {
         return status.path("prospects").path(state).asLong();
     }
 
-    /** The skips of both services, by reason, whatever the case each writes it in. */
+    /** The skips of both services, by reason (the API names them in upper case; read here in lower). */
     static Map<String, Long> skips(JsonNode status) {
         Map<String, Long> skips = new java.util.TreeMap<>();
         for (String side : new String[] { "atHopper", "atDial" }) {
