@@ -1,7 +1,7 @@
 package io.vaani.api.batch;
 
 import io.vaani.api.campaign.CampaignDtos.Hours;
-import io.vaani.api.dnc.DncDtos.LineError;
+import io.vaani.api.upload.LineError;
 import io.vaani.contracts.domain.ComplianceProfile;
 import io.vaani.contracts.domain.Telephony;
 import jakarta.validation.Valid;

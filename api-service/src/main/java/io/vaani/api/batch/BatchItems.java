@@ -4,11 +4,11 @@ import io.vaani.api.batch.BatchDtos.NewItem;
 import io.vaani.api.batch.Batches.Item;
 import io.vaani.api.batch.Batches.ItemSource;
 import io.vaani.api.batch.Batches.Rejections;
-import io.vaani.api.dnc.DncDtos.LineError;
 import io.vaani.api.problem.ProblemException;
 import io.vaani.api.prospectlist.csv.CsvRow;
 import io.vaani.api.prospectlist.csv.ProspectCsvReader;
 import io.vaani.api.prospectlist.csv.ProspectNumbers;
+import io.vaani.api.upload.LineErrors;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,8 +18,6 @@ import java.util.Map;
 
 /** Where a job's numbers come from: a JSON list (all valid, or refused naming the item) or a CSV file (bad lines reported). */
 final class BatchItems {
-    private static final int MAX_ERRORS = 1000;
-
     private BatchItems() {
     }
 
@@ -45,8 +43,7 @@ final class BatchItems {
     /** Read as it is written; names become variables as the agent may greet with them. */
     static ItemSource of(InputStream csv, String region, Clock clock) {
         return sink -> {
-            long rejected = 0;
-            List<LineError> errors = new ArrayList<>();
+            LineErrors errors = new LineErrors();
             try (ProspectCsvReader reader = ProspectCsvReader.open(csv, region, clock)) {
                 for (CsvRow row = reader.next(); row != null; row = reader.next()) {
                     switch (row) {
@@ -56,16 +53,11 @@ final class BatchItems {
                             put(variables, "last_name", p.lastName());
                             sink.add(new Item(p.phone(), p.timezone(), variables));
                         }
-                        case CsvRow.Rejected bad -> {
-                            rejected++;
-                            if (errors.size() < MAX_ERRORS) {
-                                errors.add(new LineError(bad.line(), bad.reason()));
-                            }
-                        }
+                        case CsvRow.Rejected bad -> errors.reject(bad.line(), bad.reason());
                     }
                 }
             }
-            return new Rejections(rejected, List.copyOf(errors));
+            return new Rejections(errors.rejected(), errors.first());
         };
     }
 

@@ -8,7 +8,7 @@ import io.vaani.api.batch.BatchDtos.NewBatch;
 import io.vaani.api.campaign.CampaignDtos.CampaignSpec;
 import io.vaani.api.campaign.OneShotCampaigns;
 import io.vaani.api.db.Rows;
-import io.vaani.api.dnc.DncDtos.LineError;
+import io.vaani.api.upload.LineError;
 import io.vaani.api.paging.Cursor;
 import io.vaani.api.paging.Page;
 import io.vaani.api.paging.PageQuery;

@@ -112,7 +112,7 @@ class Calls {
                 row.getString("recording_key") != null, map(row.getJsonObject("metrics")), row.getString("error"));
     }
 
-    public static Map<String, Object> map(JsonObject json) {
+    private static Map<String, Object> map(JsonObject json) {
         return json == null ? null : json.getMap();
     }
 }

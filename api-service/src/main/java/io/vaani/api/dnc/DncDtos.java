@@ -1,5 +1,6 @@
 package io.vaani.api.dnc;
 
+import io.vaani.api.upload.LineError;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,9 +37,5 @@ public final class DncDtos {
     public record DncAdded(@Schema(description = "New entries") int added,
             @Schema(description = "Already on the list, or repeated in the request") int duplicates, int rejected,
             @Schema(description = "Rejected CSV lines") List<LineError> errors) {
-    }
-
-    @Schema(name = "LineError")
-    public record LineError(@Schema(examples = "17") long line, @Schema(examples = "phone: not an E.164 number or prefix*") String reason) {
     }
 }

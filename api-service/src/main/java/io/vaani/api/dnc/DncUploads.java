@@ -3,9 +3,9 @@ package io.vaani.api.dnc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.api.dnc.DncDtos.DncAdd;
 import io.vaani.api.dnc.DncDtos.DncAdded;
-import io.vaani.api.dnc.DncDtos.LineError;
 import io.vaani.api.dnc.DncDtos.NewEntry;
 import io.vaani.api.problem.ProblemException;
+import io.vaani.api.upload.LineErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -32,7 +32,6 @@ class DncUploads {
     static final String CSV = "text/csv";
     private static final int BATCH = 1000;
     private static final int MAX_LINE = 1000;
-    private static final int MAX_ERRORS = 1000;
     private static final Set<String> HEADERS = Set.of("phone", "number", "phone_number");
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -65,14 +64,13 @@ class DncUploads {
             batch.add(DncNumbers.parse(entry.phone()).orElseThrow(
                     () -> ProblemException.invalid("entries[" + index + "].phone", DncNumbers.FORMAT)), entry.reason());
         }
-        return batch.done(0, List.of());
+        return batch.done(new LineErrors());
     }
 
     private DncAdded csv(UUID scope, InputStream body, String source) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
         Batch batch = new Batch(scope, source);
-        List<LineError> errors = new ArrayList<>();
-        int rejected = 0;
+        LineErrors errors = new LineErrors();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder))) {
             long line = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
@@ -90,11 +88,8 @@ class DncUploads {
                 }
                 var entry = text.length() > MAX_LINE ? java.util.Optional.<DncNumbers.Entry>empty() : DncNumbers.parse(phone);
                 if (entry.isEmpty()) {
-                    rejected++;
-                    if (errors.size() < MAX_ERRORS) {
-                        errors.add(new LineError(line, text.length() > MAX_LINE ? "line longer than " + MAX_LINE + " characters"
-                                : "phone: '" + phone + "' is not " + DncNumbers.FORMAT));
-                    }
+                    errors.reject(line, text.length() > MAX_LINE ? "line longer than " + MAX_LINE + " characters"
+                            : "phone: '" + phone + "' is not " + DncNumbers.FORMAT);
                     continue;
                 }
                 String reason = cells.length > 1 ? unquote(cells[1]) : null;
@@ -103,7 +98,7 @@ class DncUploads {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw ProblemException.invalid("file", "not UTF-8 text: save the CSV as UTF-8");
         }
-        return batch.done(rejected, errors);
+        return batch.done(errors);
     }
 
     private static String unquote(String cell) {
@@ -135,9 +130,9 @@ class DncUploads {
             }
         }
 
-        DncAdded done(int rejected, List<LineError> errors) {
+        DncAdded done(LineErrors errors) {
             flush();
-            return new DncAdded(added, read - added, rejected, errors);
+            return new DncAdded(added, read - added, (int) errors.rejected(), errors.first());
         }
 
         private void flush() {

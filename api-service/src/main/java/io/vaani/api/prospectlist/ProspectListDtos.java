@@ -1,7 +1,7 @@
 package io.vaani.api.prospectlist;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.vaani.api.dnc.DncDtos.LineError;
+import io.vaani.api.upload.LineError;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

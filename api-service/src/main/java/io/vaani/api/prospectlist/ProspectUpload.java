@@ -1,10 +1,11 @@
 package io.vaani.api.prospectlist;
 
-import io.vaani.api.dnc.DncDtos.LineError;
 import io.vaani.api.prospectlist.csv.CsvRow;
 import io.vaani.api.prospectlist.csv.ProspectCsvReader;
 import io.vaani.api.problem.Problem;
 import io.vaani.api.problem.ProblemException;
+import io.vaani.api.upload.LineError;
+import io.vaani.api.upload.LineErrors;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -26,7 +27,6 @@ import java.util.UUID;
  */
 final class ProspectUpload {
     static final int BATCH = 1000;
-    static final int MAX_ERRORS = 1000;
     private static final Duration STATEMENT_TIMEOUT = Duration.ofMinutes(2);
     private static final String INSERT = """
             insert into prospects (workspace_id, campaign_id, list_id, phone, first_name, last_name, tz, state, postal_code,
@@ -46,10 +46,9 @@ final class ProspectUpload {
     private final UUID campaign;
     private final UUID list;
     private final List<CsvRow.Prospect> batch = new ArrayList<>(BATCH);
-    private final List<LineError> errors = new ArrayList<>();
+    private final LineErrors errors = new LineErrors();
     private long read;
     private long accepted;
-    private long rejected;
     private long unknownZone;
 
     ProspectUpload(SqlConnection sql, UUID workspace, UUID campaign, UUID list) {
@@ -64,17 +63,18 @@ final class ProspectUpload {
             for (CsvRow row = reader.next(); row != null; row = reader.next()) {
                 switch (row) {
                     case CsvRow.Prospect prospect -> add(prospect);
-                    case CsvRow.Rejected bad -> reject(bad);
+                    case CsvRow.Rejected bad -> errors.reject(bad.line(), bad.reason());
                 }
             }
         }
         flush();
         if (read == 0) {
-            List<Problem.FieldError> lines = errors.stream().map(e -> new Problem.FieldError("line " + e.line(), e.reason())).toList();
-            throw ProblemException.invalid("file", rejected == 0 ? "no prospect rows after the header"
-                    : "no valid prospect rows (" + rejected + " rejected)", lines);
+            List<Problem.FieldError> lines = errors.first().stream().map(e -> new Problem.FieldError("line " + e.line(), e.reason()))
+                    .toList();
+            throw ProblemException.invalid("file", errors.rejected() == 0 ? "no prospect rows after the header"
+                    : "no valid prospect rows (" + errors.rejected() + " rejected)", lines);
         }
-        return new Counts(accepted, rejected, read - accepted, unknownZone, List.copyOf(errors));
+        return new Counts(accepted, errors.rejected(), read - accepted, unknownZone, errors.first());
     }
 
     private void add(CsvRow.Prospect prospect) {
@@ -82,13 +82,6 @@ final class ProspectUpload {
         read++;
         if (batch.size() == BATCH) {
             flush();
-        }
-    }
-
-    private void reject(CsvRow.Rejected bad) {
-        rejected++;
-        if (errors.size() < MAX_ERRORS) {
-            errors.add(new LineError(bad.line(), bad.reason()));
         }
     }
 
