@@ -2,6 +2,7 @@ package io.vaani.api.agent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.vaani.api.validation.Formats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class AgentDtos {
     private AgentDtos() {
     }
-
-    static final String E164 = "^\\+[1-9][0-9]{6,14}$";
 
     /**
      * What an agent is: the body of a create (absent fields take their defaults) and of a change
@@ -61,7 +60,7 @@ public final class AgentDtos {
     public record Tools(@Schema(description = "End the call when the conversation is over") boolean endCall,
             @Schema(description = "Schedule a callback at a time the callee names") boolean callback,
             @Schema(description = "Put the number on the do-not-call list when the callee asks") boolean optOut,
-            @Pattern(regexp = E164, message = "an E.164 number such as +14155550100")
+            @Pattern(regexp = Formats.E164, message = Formats.E164_MESSAGE)
             @Schema(description = "Transfer the call here (SIP REFER) when the callee asks for a person", examples = "+14155550100")
             String transferNumber,
             @Valid @Size(max = 20) List<@NotNull @Valid HttpTool> http) {

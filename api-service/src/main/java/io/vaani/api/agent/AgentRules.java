@@ -1,5 +1,7 @@
 package io.vaani.api.agent;
 
+import static io.vaani.api.validation.Changes.or;
+
 import io.vaani.api.agent.AgentDtos.AgentSpec;
 import io.vaani.api.agent.AgentDtos.HttpTool;
 import io.vaani.api.agent.AgentDtos.Model;
@@ -84,9 +86,5 @@ final class AgentRules {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 }

@@ -2,6 +2,7 @@ package io.vaani.api.batch;
 
 import io.vaani.api.campaign.CampaignDtos.Hours;
 import io.vaani.api.upload.LineError;
+import io.vaani.api.validation.Formats;
 import io.vaani.contracts.domain.ComplianceProfile;
 import io.vaani.contracts.domain.Telephony;
 import jakarta.validation.Valid;
@@ -28,7 +29,7 @@ public final class BatchDtos {
             @NotNull UUID agentId,
             @NotNull @Min(1) @Max(10000) @Schema(description = "Calls at once", examples = "5") Integer maxConcurrency,
             @Schema(description = "SIMULATOR when absent") Telephony telephony, UUID sipTrunkId,
-            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$", message = "an E.164 number such as +14155550100") String callerId,
+            @Pattern(regexp = Formats.E164, message = Formats.E164_MESSAGE) String callerId,
             @Pattern(regexp = "^[A-Z]{2}$", message = "an ISO 3166 alpha-2 region such as US")
             @Schema(description = "Region of numbers written without a country code", examples = "US") String defaultRegion,
             @Size(max = 7) @Schema(description = "Callee-local hours per ISO weekday; 09:00-20:00 Monday to Saturday when absent")

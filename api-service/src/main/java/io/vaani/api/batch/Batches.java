@@ -1,5 +1,7 @@
 package io.vaani.api.batch;
 
+import static io.vaani.api.db.BlockingTransaction.SHORT;
+
 import io.smallrye.mutiny.Uni;
 import io.vaani.api.batch.BatchDtos.Batch;
 import io.vaani.api.batch.BatchDtos.BatchItem;
@@ -7,6 +9,7 @@ import io.vaani.api.batch.BatchDtos.BatchStatus;
 import io.vaani.api.batch.BatchDtos.NewBatch;
 import io.vaani.api.campaign.CampaignDtos.CampaignSpec;
 import io.vaani.api.campaign.OneShotCampaigns;
+import io.vaani.api.db.BlockingTransaction;
 import io.vaani.api.db.Rows;
 import io.vaani.api.upload.LineError;
 import io.vaani.api.paging.Cursor;
@@ -20,7 +23,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -42,7 +44,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class Batches {
-    static final Duration SHORT = Duration.ofSeconds(30);
     private static final String COLUMNS = "id, name, agent_id, campaign_id, status, max_concurrency, total_items, final_items, "
             + "created_by, created_at, started_at, finished_at";
     private static final String CREATE = """
@@ -101,36 +102,26 @@ class Batches {
     /** Runs on a worker thread, awaiting each statement. */
     BatchDtos.BatchCreated create(UUID workspace, NewBatch spec, ItemSource items, UUID creator) throws IOException {
         UUID job = UUID.randomUUID();
-        SqlConnection sql = pool.getConnection().await().atMost(SHORT);
         long[] accepted = { 0 };
-        Rejections rejections;
-        try {
-            Transaction tx = sql.begin().await().atMost(SHORT);
-            try {
-                UUID campaign = campaigns.create(sql, workspace, UUID.randomUUID(), campaign(spec, job)).await().atMost(SHORT).id();
-                sql.preparedQuery(CREATE).execute(Tuple.from(Arrays.asList(job, workspace, spec.agentId(), campaign,
-                        spec.name().strip(), spec.maxConcurrency(), creator))).await().atMost(SHORT);
-                List<Item> batch = new ArrayList<>(BATCH);
-                rejections = items.feed(item -> {
-                    batch.add(item);
-                    accepted[0]++;
-                    if (batch.size() == BATCH) {
-                        write(sql, job, batch);
-                    }
-                });
-                write(sql, job, batch);
-                if (accepted[0] == 0) {
-                    throw ProblemException.invalid("items", "no valid number to call" + (rejections.rejected() > 0
-                            ? " (" + rejections.rejected() + " rejected)" : ""));
+        Rejections rejections = BlockingTransaction.run(pool, sql -> {
+            UUID campaign = campaigns.create(sql, workspace, UUID.randomUUID(), campaign(spec, job)).await().atMost(SHORT).id();
+            sql.preparedQuery(CREATE).execute(Tuple.from(Arrays.asList(job, workspace, spec.agentId(), campaign,
+                    spec.name().strip(), spec.maxConcurrency(), creator))).await().atMost(SHORT);
+            List<Item> batch = new ArrayList<>(BATCH);
+            Rejections rejected = items.feed(item -> {
+                batch.add(item);
+                accepted[0]++;
+                if (batch.size() == BATCH) {
+                    write(sql, job, batch);
                 }
-                tx.commit().await().atMost(SHORT);
-            } catch (IOException | RuntimeException e) {
-                tx.rollback().await().atMost(SHORT);
-                throw e;
+            });
+            write(sql, job, batch);
+            if (accepted[0] == 0) {
+                throw ProblemException.invalid("items", "no valid number to call" + (rejected.rejected() > 0
+                        ? " (" + rejected.rejected() + " rejected)" : ""));
             }
-        } finally {
-            sql.close().await().atMost(SHORT);
-        }
+            return rejected;
+        });
         send(workspace, job, BatchCommand.Action.START).await().atMost(SHORT);
         return new BatchDtos.BatchCreated(get(workspace, job).await().atMost(SHORT), accepted[0], rejections.rejected(),
                 rejections.errors());

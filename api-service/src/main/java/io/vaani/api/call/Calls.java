@@ -5,6 +5,7 @@ import io.vaani.api.call.CallDtos.Call;
 import io.vaani.api.call.CallDtos.CallStatus;
 import io.vaani.api.call.CallDtos.Transcript;
 import io.vaani.api.chat.ChatLogs;
+import io.vaani.api.db.Filtered;
 import io.vaani.api.db.Rows;
 import io.vaani.api.paging.Page;
 import io.vaani.api.paging.PageQuery;
@@ -18,8 +19,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,21 +51,19 @@ class Calls {
     }
 
     Uni<Page<Call>> list(UUID workspace, Filter filter, PageQuery page) {
-        List<Object> values = new ArrayList<>(List.of(workspace));
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from call_logs where workspace_id = $1");
-        condition(sql, values, "campaign_id =", filter.campaign());
-        condition(sql, values, "phone =", filter.phone());
+        Filtered query = new Filtered("select " + COLUMNS + " from call_logs where workspace_id = $1", workspace)
+                .and("campaign_id =", filter.campaign())
+                .and("phone =", filter.phone());
         if (filter.status() != null) {
             // A literal, so that every plan of a live state may use the partial index of live calls (a generic
             // plan cannot prove "status = $n" excludes ENDED); the value is one of the enum's names.
-            sql.append(" and status = '").append(filter.status().name()).append('\'');
+            query.andLiteral("status = '" + filter.status().name() + "'");
         }
-        condition(sql, values, "outcome =", filter.outcome() == null ? null : filter.outcome().name());
-        condition(sql, values, "created_at >=", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC));
-        condition(sql, values, "created_at <", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC));
-        condition(sql, values, "id <", page.afterSeq(true));
-        sql.append(" order by id desc limit ").append(page.fetch());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(values))
+        query.and("outcome =", filter.outcome() == null ? null : filter.outcome().name())
+                .and("created_at >=", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC))
+                .and("created_at <", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC))
+                .and("id <", page.afterSeq(true));
+        return pool.preparedQuery(query.sql("order by id desc limit " + page.fetch())).execute(query.values())
                 .map(rows -> Page.bySeq(Rows.map(rows, Calls::call), page, Call::id));
     }
 
@@ -92,13 +89,6 @@ class Calls {
     private Uni<Row> row(UUID workspace, long id) {
         return pool.preparedQuery(GET).execute(Tuple.of(workspace, id))
                 .map(rows -> Rows.first(rows).orElseThrow(() -> ProblemException.notFound("call " + id)));
-    }
-
-    private static void condition(StringBuilder sql, List<Object> values, String test, Object value) {
-        if (value != null) {
-            values.add(value);
-            sql.append(" and ").append(test).append(" $").append(values.size());
-        }
     }
 
     static Call call(Row row) {

@@ -2,6 +2,7 @@ package io.vaani.api.campaign;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.vaani.api.validation.Formats;
 import io.vaani.contracts.domain.CallOutcome;
 import io.vaani.contracts.domain.CampaignStatus;
 import io.vaani.contracts.domain.ComplianceProfile;
@@ -37,7 +38,7 @@ public final class CampaignDtos {
     public record CampaignSpec(
             @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Schema(examples = "Renewals December")
             String name,
-            @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$", message = "2 to 63 lowercase letters, digits or '-', not starting with '-'")
+            @Pattern(regexp = Formats.SLUG, message = Formats.SLUG_MESSAGE)
             @Schema(description = "Unique in the workspace; names the campaign's cache key vaani_data_{slug}", examples = "renewals-dec")
             String slug,
             UUID agentId,
@@ -45,7 +46,7 @@ public final class CampaignDtos {
             String email,
             @Schema(description = "LIVEKIT places real calls through sipTrunkId; SIMULATOR a virtual phone network") Telephony telephony,
             @Schema(description = "Required for LIVEKIT") UUID sipTrunkId,
-            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$", message = "an E.164 number such as +14155550100")
+            @Pattern(regexp = Formats.E164, message = Formats.E164_MESSAGE)
             @Schema(description = "Number presented; one of the trunk's, or the trunk's first when absent", examples = "+14155550100")
             String callerId,
             @Pattern(regexp = "^[A-Z]{2}$", message = "an ISO 3166 alpha-2 region such as US")

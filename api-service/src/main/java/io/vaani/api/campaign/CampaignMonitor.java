@@ -72,18 +72,14 @@ class CampaignMonitor {
         Uni<Long> connected = redis.sortedSet(String.class).zcount(RedisKeys.campaignConnected(id), live);
         Uni<Map<String, String>> dialer = hashes.hgetall(RedisKeys.dialerStatus(id));
         Uni<Map<String, String>> hopper = hashes.hgetall(RedisKeys.hopperStatus(id));
-        return Uni.combine().all().unis(prospects, depth, stats, ringing, connected, dialer, hopper).with(parts -> {
-            Row s = (Row) parts.get(2);
-            @SuppressWarnings("unchecked")
-            Map<String, String> d = (Map<String, String>) parts.get(5);
-            @SuppressWarnings("unchecked")
-            Map<String, String> h = (Map<String, String>) parts.get(6);
-            @SuppressWarnings("unchecked")
-            Map<String, Long> byState = (Map<String, Long>) parts.get(0);
+        return Uni.combine().all().unis(prospects, depth, stats, ringing, connected, dialer, hopper).asTuple().map(parts -> {
+            Row s = parts.getItem3();
+            Map<String, String> d = parts.getItem6();
+            Map<String, String> h = parts.getItem7();
             double hours = 1 + (now.getEpochSecond() % 3600) / 3600.0;
-            return new CampaignProgress(id, campaign.status(), byState,
-                    new Hopper((Long) parts.get(1), number(h.get("level")), instant(h.get("lastFillAt"))),
-                    new Calls((Long) parts.get(3), (Long) parts.get(4), campaign.spec().maxConcurrency()),
+            return new CampaignProgress(id, campaign.status(), parts.getItem1(),
+                    new Hopper(parts.getItem2(), number(h.get("level")), instant(h.get("lastFillAt"))),
+                    new Calls(parts.getItem4(), parts.getItem5(), campaign.spec().maxConcurrency()),
                     new Pacing(campaign.spec().pacingMode(), decimal(d.get("effectiveRatio")), decimal(d.get("damping")),
                             instant(d.get("lastTickAt"))),
                     AbandonRate.of(s.getLong(0), s.getLong(1)), AbandonRate.of(s.getLong(2), s.getLong(3)), s.getLong(4) / hours,

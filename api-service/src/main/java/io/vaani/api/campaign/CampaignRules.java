@@ -1,5 +1,7 @@
 package io.vaani.api.campaign;
 
+import static io.vaani.api.validation.Changes.or;
+
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.smallrye.mutiny.Uni;
 import io.vaani.api.campaign.CampaignDtos.Campaign;
@@ -113,9 +115,5 @@ class CampaignRules {
                         + " is outside the lawful " + CallingWindow.LAWFUL + " of the " + profile + " profile");
             }
         });
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 }

@@ -2,6 +2,7 @@ package io.vaani.api.chat;
 
 import io.smallrye.mutiny.Uni;
 import io.vaani.api.call.CallDtos.Turn;
+import io.vaani.api.db.Filtered;
 import io.vaani.api.db.Rows;
 import io.vaani.api.paging.Page;
 import io.vaani.api.paging.PageQuery;
@@ -10,7 +11,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,19 +32,11 @@ public class ChatLogs {
 
     /** Turns newest first; by call (its index), by agent (its index), or the workspace's. */
     Uni<Page<Turn>> list(UUID workspace, Long call, UUID agent, PageQuery page) {
-        List<Object> values = new ArrayList<>(List.of(workspace));
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from chat_logs where workspace_id = $1");
-        if (call != null) {
-            values.add(call);
-            sql.append(" and call_log_id = $").append(values.size());
-        }
-        if (agent != null) {
-            values.add(agent);
-            sql.append(" and agent_id = $").append(values.size());
-        }
-        values.add(page.afterSeq(true));
-        sql.append(" and id < $").append(values.size()).append(" order by id desc limit ").append(page.fetch());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(values))
+        Filtered query = new Filtered("select " + COLUMNS + " from chat_logs where workspace_id = $1", workspace)
+                .and("call_log_id =", call)
+                .and("agent_id =", agent)
+                .and("id <", page.afterSeq(true));
+        return pool.preparedQuery(query.sql("order by id desc limit " + page.fetch())).execute(query.values())
                 .map(rows -> Page.bySeq(Rows.map(rows, ChatLogs::turn), page, Turn::id));
     }
 

@@ -32,10 +32,15 @@ class DncLists {
             + "order by id limit $3";
     private static final String PAGE_GLOBAL = "select " + COLUMNS + " from dnc_entries where workspace_id is null and $1::uuid is null "
             + "and id > $2 order by id limit $3";
-    /** The entries that block a number: exact or a prefix of it, on this list or (for a workspace) the global one. */
+    /**
+     * The entries that block a number ($2): the number itself or one of its prefixes ($3, the number
+     * included), on this list or (for a workspace) the global one. Each half walks its list's unique
+     * index by phone, however long the lists.
+     */
     private static final String BLOCKING = "select " + COLUMNS + " from dnc_entries "
-            + "where (workspace_id = $1 or workspace_id is null) and ((match = 'EXACT' and phone = $2) or (match = 'PREFIX' and phone = any($3))) "
-            + "order by id";
+            + "where workspace_id = $1 and phone = any($3) and (match = 'PREFIX' or phone = $2) "
+            + "union all select " + COLUMNS + " from dnc_entries "
+            + "where workspace_id is null and phone = any($3) and (match = 'PREFIX' or phone = $2) order by id";
     private static final String DELETE_WORKSPACE = "delete from dnc_entries where workspace_id = $1 and id = $2";
     private static final String DELETE_GLOBAL = "delete from dnc_entries where workspace_id is null and $1::uuid is null and id = $2";
 
@@ -58,8 +63,7 @@ class DncLists {
         String number = QueryParams.phone("phone", phone);
         if (number != null) {
             return pool.preparedQuery(BLOCKING).execute(Tuple.of(scope, number, DncNumbers.prefixes(number).toArray(String[]::new)))
-                    .map(rows -> new Page<>(Rows.map(rows, DncLists::entry).stream()
-                            .filter(e -> scope != null || e.global()).toList(), null));
+                    .map(rows -> new Page<>(Rows.map(rows, DncLists::entry), null));
         }
         return pool.preparedQuery(scope == null ? PAGE_GLOBAL : PAGE_WORKSPACE)
                 .execute(Tuple.of(scope, page.afterSeq(false), page.fetch()))

@@ -1,6 +1,7 @@
 package io.vaani.api.dnc;
 
 import io.vaani.api.dnc.DncDtos.Match;
+import io.vaani.api.validation.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** How a number or prefix is written on a do-not-call list, and which entries can block a number. */
 final class DncNumbers {
-    private static final Pattern EXACT = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+    private static final Pattern EXACT = Pattern.compile(Formats.E164);
     private static final Pattern PREFIX = Pattern.compile("^\\+[1-9][0-9]{0,13}\\*$");
     /** Spaces, dots, dashes and brackets people write numbers with. */
     private static final Pattern PUNCTUATION = Pattern.compile("[\\s().-]");

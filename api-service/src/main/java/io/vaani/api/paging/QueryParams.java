@@ -1,6 +1,7 @@
 package io.vaani.api.paging;
 
 import io.vaani.api.problem.ProblemException;
+import io.vaani.api.validation.Formats;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -36,8 +37,8 @@ public final class QueryParams {
         if (value.startsWith(" ") && phone.matches("^[1-9][0-9]{6,14}$")) {
             phone = "+" + phone;
         }
-        if (!phone.matches("^\\+[1-9][0-9]{6,14}$")) {
-            throw ProblemException.invalid(name, "an E.164 number such as +14155550100 (encode + as %2B)");
+        if (!Formats.isE164(phone)) {
+            throw ProblemException.invalid(name, Formats.E164_MESSAGE + " (encode + as %2B)");
         }
         return phone;
     }

@@ -1,6 +1,7 @@
 package io.vaani.api.prospect;
 
 import io.smallrye.mutiny.Uni;
+import io.vaani.api.db.Filtered;
 import io.vaani.api.db.Rows;
 import io.vaani.api.paging.Page;
 import io.vaani.api.paging.PageQuery;
@@ -8,10 +9,7 @@ import io.vaani.api.problem.ProblemException;
 import io.vaani.contracts.domain.ProspectStatus;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,23 +37,14 @@ class Prospects {
     }
 
     Uni<Page<Prospect>> list(UUID workspace, Filter filter, PageQuery page) {
-        List<Object> values = new ArrayList<>(List.of(workspace));
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from prospects where workspace_id = $1");
-        condition(sql, values, "campaign_id", filter.campaign());
-        condition(sql, values, "list_id", filter.list());
-        condition(sql, values, "status", filter.status() == null ? null : filter.status().name());
-        condition(sql, values, "phone", filter.phone());
-        condition(sql, values, "id >", page.afterSeq(false));
-        sql.append(" order by id limit ").append(page.fetch());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(values))
+        Filtered query = new Filtered("select " + COLUMNS + " from prospects where workspace_id = $1", workspace)
+                .and("campaign_id =", filter.campaign())
+                .and("list_id =", filter.list())
+                .and("status =", filter.status() == null ? null : filter.status().name())
+                .and("phone =", filter.phone())
+                .and("id >", page.afterSeq(false));
+        return pool.preparedQuery(query.sql("order by id limit " + page.fetch())).execute(query.values())
                 .map(rows -> Page.bySeq(Rows.map(rows, Prospects::prospect), page, Prospect::id));
-    }
-
-    private static void condition(StringBuilder sql, List<Object> values, String column, Object value) {
-        if (value != null) {
-            values.add(value);
-            sql.append(" and ").append(column).append(column.endsWith(">") ? " $" : " = $").append(values.size());
-        }
     }
 
     private static Prospect prospect(Row row) {

@@ -1,6 +1,9 @@
 package io.vaani.api.prospectlist;
 
+import static io.vaani.api.db.BlockingTransaction.SHORT;
+
 import io.smallrye.mutiny.Uni;
+import io.vaani.api.db.BlockingTransaction;
 import io.vaani.api.db.Rows;
 import io.vaani.api.paging.Cursor;
 import io.vaani.api.paging.Page;
@@ -13,14 +16,11 @@ import io.vaani.api.prospectlist.ProspectListDtos.Upload;
 import io.vaani.api.prospectlist.ProspectUpload.Counts;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +30,6 @@ import java.util.UUID;
 /** A campaign's prospect lists: each made from one uploaded file, in one transaction, so a list is whole or absent. */
 @ApplicationScoped
 class ProspectLists {
-    private static final Duration SHORT = Duration.ofSeconds(30);
     private static final String COLUMNS = "id, campaign_id, name, priority, active, expires_at, file_name, accepted, rejected, "
             + "duplicates, unknown_zone, created_at, updated_at";
     private static final String CAMPAIGN = "select default_region from campaigns where workspace_id = $1 and id = $2 and not one_shot";
@@ -65,25 +64,14 @@ class ProspectLists {
         String region = Rows.first(pool.preparedQuery(CAMPAIGN).execute(Tuple.of(workspace, campaign)).await().atMost(SHORT))
                 .orElseThrow(() -> ProblemException.notFound("campaign " + campaign)).getString(0);
         UUID list = UUID.randomUUID();
-        SqlConnection sql = pool.getConnection().await().atMost(SHORT);
-        try {
-            Transaction tx = sql.begin().await().atMost(SHORT);
-            try {
-                sql.preparedQuery(CREATE).execute(Tuple.from(Arrays.asList(list, workspace, campaign, form.name(), form.priority(),
-                        form.active(), utc(form.expiresAt()), form.fileName()))).await().atMost(SHORT);
-                Counts counts = new ProspectUpload(sql, workspace, campaign, list).write(file, region, clock);
-                sql.preparedQuery(COUNTED).execute(Tuple.of(list, (int) counts.accepted(), (int) counts.rejected(),
-                        (int) counts.duplicates(), (int) counts.unknownZone())).await().atMost(SHORT);
-                tx.commit().await().atMost(SHORT);
-                return new Upload(list, counts.accepted(), counts.rejected(), counts.duplicates(), counts.unknownZone(),
-                        counts.errors());
-            } catch (IOException | RuntimeException e) {
-                tx.rollback().await().atMost(SHORT);
-                throw e;
-            }
-        } finally {
-            sql.close().await().atMost(SHORT);
-        }
+        return BlockingTransaction.run(pool, sql -> {
+            sql.preparedQuery(CREATE).execute(Tuple.from(Arrays.asList(list, workspace, campaign, form.name(), form.priority(),
+                    form.active(), utc(form.expiresAt()), form.fileName()))).await().atMost(SHORT);
+            Counts counts = new ProspectUpload(sql, workspace, campaign, list).write(file, region, clock);
+            sql.preparedQuery(COUNTED).execute(Tuple.of(list, (int) counts.accepted(), (int) counts.rejected(),
+                    (int) counts.duplicates(), (int) counts.unknownZone())).await().atMost(SHORT);
+            return new Upload(list, counts.accepted(), counts.rejected(), counts.duplicates(), counts.unknownZone(), counts.errors());
+        });
     }
 
     Uni<ProspectList> get(UUID workspace, UUID campaign, UUID id) {

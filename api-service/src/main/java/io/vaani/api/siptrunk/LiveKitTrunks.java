@@ -10,7 +10,9 @@ import io.vaani.contracts.livekit.LiveKitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -60,12 +62,12 @@ class LiveKitTrunks {
         return run(sip -> sip.deleteSipTrunk(liveKitId), 404).replaceWithVoid();
     }
 
-    private <T> Uni<T> run(java.util.function.Function<SipServiceClient, Call<T>> request, int... tolerated) {
+    private <T> Uni<T> run(Function<SipServiceClient, Call<T>> request, int... tolerated) {
         SipServiceClient client = sip.orElseThrow();
         return Uni.createFrom().item(() -> {
             try {
                 Response<T> response = request.apply(client).execute();
-                if (response.isSuccessful() || java.util.Arrays.stream(tolerated).anyMatch(s -> s == response.code())) {
+                if (response.isSuccessful() || Arrays.stream(tolerated).anyMatch(s -> s == response.code())) {
                     return response.body();
                 }
                 String error;

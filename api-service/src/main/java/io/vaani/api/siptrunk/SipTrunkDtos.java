@@ -1,6 +1,7 @@
 package io.vaani.api.siptrunk;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vaani.api.validation.Formats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -31,7 +32,7 @@ public final class SipTrunkDtos {
             @Pattern(regexp = "^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?$", message = "a SIP host name, optionally with :port")
             @Schema(description = "Where calls are sent", examples = "acme.pstn.twilio.com") String address,
             @Size(min = 1, max = 1000) @Schema(description = "Caller numbers the trunk may present", examples = "[\"+14155550100\"]")
-            List<@NotNull @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$", message = "an E.164 number such as +14155550100") String> numbers,
+            List<@NotNull @Pattern(regexp = Formats.E164, message = Formats.E164_MESSAGE) String> numbers,
             @Valid @Schema(description = "Digest credentials; write-only") Auth auth,
             @DecimalMin(value = "0.1") @DecimalMax("1000") @Schema(description = "Calls per second the carrier allows", examples = "5")
             BigDecimal maxCps) {

@@ -1,5 +1,7 @@
 package io.vaani.api.siptrunk;
 
+import static io.vaani.api.validation.Changes.or;
+
 import io.smallrye.mutiny.Uni;
 import io.vaani.api.db.Rows;
 import io.vaani.api.paging.Cursor;
@@ -120,10 +122,6 @@ class SipTrunks {
         if (value == null) {
             throw ProblemException.invalid(field, "required");
         }
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 
 }

@@ -1,5 +1,6 @@
 package io.vaani.api.workspace;
 
+import io.vaani.api.validation.Formats;
 import io.vaani.contracts.domain.WorkspaceRole;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,11 +16,9 @@ public final class WorkspaceDtos {
     private WorkspaceDtos() {
     }
 
-    static final String SLUG = "^[a-z0-9][a-z0-9-]{1,62}$";
-
     @Schema(name = "NewWorkspace")
     public record NewWorkspace(
-            @NotBlank @Pattern(regexp = SLUG, message = "2 to 63 lowercase letters, digits or '-', not starting with '-'")
+            @NotBlank @Pattern(regexp = Formats.SLUG, message = Formats.SLUG_MESSAGE)
             @Schema(examples = "acme-sales") String slug,
             @NotBlank @Size(max = 200) @Schema(examples = "Acme Sales") String name,
             @Min(1) @Max(100000) @Schema(description = "Concurrent calls across all campaigns (default 100)", examples = "50")

@@ -8,11 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /** The Vaani REST API as a client sees it: JSON in and out, an API key, problem+json errors told plainly. */
@@ -58,9 +55,10 @@ final class VaaniApi {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + file.getFileName()
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        List<byte[]> parts = new ArrayList<>(List.of(head, Files.readAllBytes(file), tail));
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+                .timeout(Duration.ofMinutes(10)).POST(body));
     }
 
     private HttpRequest.Builder request(String path) {
