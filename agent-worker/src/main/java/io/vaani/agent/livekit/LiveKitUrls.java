@@ -1,0 +1,22 @@
+package io.vaani.agent.livekit;
+
+import java.net.URI;
+
+/** LiveKit's websocket endpoints from its configured address (ws, wss, http or https, perhaps under a path). */
+public final class LiveKitUrls {
+    private LiveKitUrls() {
+    }
+
+    /** {@code base} with its scheme made ws/wss and {@code endpoint} (e.g. "agent", "rtc") appended to its path. */
+    public static URI websocket(String base, String endpoint) {
+        URI uri = URI.create(base.strip());
+        String scheme = switch (uri.getScheme() == null ? "" : uri.getScheme().toLowerCase()) {
+            case "ws", "http" -> "ws";
+            case "wss", "https" -> "wss";
+            default -> throw new IllegalArgumentException("LiveKit URL must be ws://, wss://, http:// or https://, not " + base);
+        };
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String joined = (path.endsWith("/") ? path : path + "/") + endpoint;
+        return URI.create(scheme + "://" + uri.getRawAuthority() + joined);
+    }
+}
