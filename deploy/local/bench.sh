@@ -11,6 +11,7 @@ name=${1:-}
 use_java
 use_maven
 "$here/infra.sh" up >/dev/null
+use_packages "${AGENT_TEST_PACKAGES[@]}"
 maven -q install -DskipTests -pl "${MODULES[$name]}" -am
 maven verify -pl "${MODULES[$name]}" -Dtest='*Bench' -Dgroups=bench -Dbench.excluded= -Dsurefire.failIfNoSpecifiedTests=false \
   "${@:2}" | grep -E '^BENCH|Tests run:|FAIL|ERROR' || true

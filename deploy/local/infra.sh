@@ -9,6 +9,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/lib.sh"
 state="$here/.state"
 mkdir -p "$state"
 
@@ -16,7 +17,6 @@ PG_PORT=5432 REDIS_PORT=6379 AMQP_PORT=5672
 say() { printf '[infra] %s\n' "$*"; }
 die() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 wait_for() { # name port seconds
   local i
@@ -26,19 +26,8 @@ wait_for() { # name port seconds
 
 docker_engine() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
 
-apt_install() { # packages...
-  local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  command -v apt-get >/dev/null || die "no apt-get: install ${missing[*]} yourself, or run a Docker engine"
-  say "installing ${missing[*]} from Debian packages"
-  # Package scripts must not start services through init systems that are not there.
-  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq "${missing[@]}" >/dev/null
-}
-
 start_postgres() {
-  apt_install postgresql
+  use_packages postgresql
   local version
   version=$(ls /etc/postgresql | sort -V | tail -1)
   [ -n "$version" ] || die "PostgreSQL is installed but has no cluster under /etc/postgresql"
@@ -48,7 +37,7 @@ start_postgres() {
 }
 
 start_redis() {
-  apt_install redis-server
+  use_packages redis-server
   say "starting Redis"
   as_root mkdir -p /var/lib/redis /var/log/redis
   as_root redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
@@ -57,7 +46,7 @@ start_redis() {
 }
 
 start_rabbitmq() {
-  apt_install rabbitmq-server
+  use_packages rabbitmq-server
   say "starting RabbitMQ"
   as_root rabbitmq-server -detached
   echo rabbitmq >>"$state/started"
@@ -77,7 +66,7 @@ provision_postgres() {
   if PGPASSWORD=vaani psql -h 127.0.0.1 -U vaani -d vaani -XtAq -c 'select 1' >/dev/null 2>&1; then
     return 0
   fi
-  command -v psql >/dev/null || apt_install postgresql-client
+  command -v psql >/dev/null || use_packages postgresql-client
   psql_admin -c "do \$\$ begin
       if not exists (select from pg_roles where rolname = 'vaani') then
         create role vaani login createdb password 'vaani';

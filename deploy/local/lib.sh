@@ -9,6 +9,22 @@ log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*"; }
 fail() { printf '[%s] error: %s\n' "$(basename "$0" .sh)" "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+use_packages() { # Debian packages..., installed when missing
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || fail "no apt-get: install ${missing[*]} yourself"
+  log "installing ${missing[*]} from Debian packages"
+  # Package scripts must not start services through init systems that are not there.
+  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# The agent worker's media: libwebrtc (inside webrtc-java) loads PulseAudio's client library even
+# with its headless audio device; the tests speak with espeak-ng.
+AGENT_RUNTIME_PACKAGES=(libpulse0)
+AGENT_TEST_PACKAGES=(libpulse0 espeak-ng)
+
 java_major() { # JAVA_HOME -> major version, or 0
   "$1/bin/java" -XshowSettings:properties -version 2>&1 |
     awk -F'= ' '/java.specification.version/ {split($2, v, "."); print (v[1] == 1 ? v[2] : v[1]); found=1} END {if (!found) print 0}'

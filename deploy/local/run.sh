@@ -160,6 +160,7 @@ start() {
   done
 
   "$here/infra.sh" up
+  use_packages "${AGENT_RUNTIME_PACKAGES[@]}"
   if [ $build -eq 1 ]; then
     use_maven
     log "building (tests skipped; deploy/local/test.sh runs them)"
