@@ -3,20 +3,18 @@ package io.vaani.agent.livekit;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import java.io.ByteArrayOutputStream;
+import io.vaani.agent.net.MessageSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * A websocket carrying one binary protobuf message per websocket message, as LiveKit's {@code /agent}
- * and {@code /rtc} endpoints do. Messages arrive one at a time, in order, on the client's executor;
- * sends may come from any thread and go out in call order (the JDK socket allows one send at a time).
+ * and {@code /rtc} endpoints do: a {@link MessageSocket} whose binary messages are parsed with the
+ * protocol's parser. A message that does not parse ends the session (close code 1007).
  */
 public final class ProtobufSocket<I extends Message> implements AutoCloseable {
 
@@ -27,105 +25,64 @@ public final class ProtobufSocket<I extends Message> implements AutoCloseable {
         void onClosed(int code, String reason, Throwable failure);
     }
 
-    private final WebSocket socket;
-    private final Object sending = new Object();
-    private CompletableFuture<WebSocket> lastSend;
+    private final MessageSocket socket;
 
-    private ProtobufSocket(WebSocket socket) {
+    private ProtobufSocket(MessageSocket socket) {
         this.socket = socket;
-        this.lastSend = CompletableFuture.completedFuture(socket);
     }
 
     public static <I extends Message> CompletableFuture<ProtobufSocket<I>> open(HttpClient client, URI uri,
             Map<String, String> headers, Duration connectTimeout, Parser<I> parser, Listener<I> listener) {
-        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(connectTimeout);
-        headers.forEach(builder::header);
-        return builder.buildAsync(uri, new Receiver<>(parser, listener)).thenApply(ProtobufSocket::new);
+        CompletableFuture<MessageSocket> opened = new CompletableFuture<>();
+        MessageSocket.Listener decoder = new MessageSocket.Listener() {
+            @Override
+            public void onBinary(byte[] message) {
+                I parsed;
+                try {
+                    parsed = parser.parseFrom(message);
+                } catch (InvalidProtocolBufferException e) {
+                    // Not a message of the protocol: the peer speaks something else, so the session cannot go on.
+                    opened.thenAccept(socket -> {
+                        socket.close(1007, "invalid protobuf message");
+                        socket.abort();
+                    });
+                    return;
+                }
+                listener.onMessage(parsed);
+            }
+
+            @Override
+            public void onClosed(int code, String reason, Throwable failure) {
+                listener.onClosed(code, reason, failure);
+            }
+        };
+        MessageSocket.open(client, uri, headers, connectTimeout, decoder).whenComplete((socket, failure) -> {
+            if (failure == null) {
+                opened.complete(socket);
+            } else {
+                opened.completeExceptionally(failure);
+            }
+        });
+        return opened.thenApply(ProtobufSocket::new);
     }
 
     /** Queues the message; the returned stage completes when it was written, or fails if the socket is gone. */
     public CompletableFuture<WebSocket> send(Message message) {
-        ByteBuffer bytes = ByteBuffer.wrap(message.toByteArray());
-        synchronized (sending) {
-            lastSend = lastSend.exceptionally(previous -> socket).thenCompose(ws -> ws.sendBinary(bytes, true));
-            return lastSend;
-        }
+        return socket.sendBinary(message.toByteArray());
     }
 
     public boolean isOpen() {
-        return !socket.isOutputClosed() && !socket.isInputClosed();
+        return socket.isOpen();
     }
 
     /** Closes normally after the queued messages; the peer's close completes it. */
     @Override
     public void close() {
-        synchronized (sending) {
-            lastSend = lastSend.exceptionally(previous -> socket)
-                    .thenCompose(ws -> ws.isOutputClosed() ? CompletableFuture.completedFuture(ws)
-                            : ws.sendClose(WebSocket.NORMAL_CLOSURE, ""));
-        }
+        socket.close();
     }
 
     /** Drops the connection at once, as when the network goes. */
     public void abort() {
         socket.abort();
-    }
-
-    private static final class Receiver<I extends Message> implements WebSocket.Listener {
-        private final Parser<I> parser;
-        private final Listener<I> listener;
-        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-        private boolean closed;
-
-        Receiver(Parser<I> parser, Listener<I> listener) {
-            this.parser = parser;
-            this.listener = listener;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            partial.writeBytes(chunk);
-            if (last) {
-                byte[] whole = partial.toByteArray();
-                partial.reset();
-                try {
-                    listener.onMessage(parser.parseFrom(whole));
-                } catch (InvalidProtocolBufferException e) {
-                    // Not a message of the protocol: the peer speaks something else, so the session cannot go on.
-                    socket.sendClose(1007, "invalid protobuf message");
-                    closed(1007, "invalid protobuf message", e);
-                    socket.abort();
-                    return null;
-                }
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            socket.request(1); // LiveKit sends binary only; a text frame carries nothing we read
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closed(statusCode, reason, null);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket socket, Throwable error) {
-            closed(1006, String.valueOf(error.getMessage()), error);
-        }
-
-        private synchronized void closed(int code, String reason, Throwable failure) {
-            if (!closed) {
-                closed = true;
-                listener.onClosed(code, reason, failure);
-            }
-        }
     }
 }
