@@ -143,7 +143,11 @@ final class MicrophoneTrack implements AudioOutput, AudioPacer.Paced {
         List<CompletableFuture<Void>> waiters;
         synchronized (this) {
             closed = true;
-            queue.clear();
+            // webrtc-java 0.14 keeps closed peer connections and their Java observers: what a closed
+            // track still references would stay behind for good, so its buffers go now.
+            queue.release();
+            resampled = new short[0];
+            resampler = null;
             waiters = takeWaiters();
         }
         waiters.forEach(waiter -> waiter.complete(null));

@@ -729,7 +729,12 @@ public final class Room implements AutoCloseable {
             subscriber.close();
         }
         microphones.forEach(published -> disposeQuietly(published.microphone().track(), published.microphone().source()));
+        // webrtc-java 0.14 never frees a closed peer connection, whose observer leads back to this room:
+        // let go of everything sizeable so that only the room's shell stays behind.
         remoteTracks.clear();
+        microphones.clear();
+        receivers.clear();
+        remoteChannels.clear();
         RoomConnectException ended = new RoomConnectException("the room session ended: " + reason, null);
         joined.completeExceptionally(ended);
         primaryConnected.completeExceptionally(ended);

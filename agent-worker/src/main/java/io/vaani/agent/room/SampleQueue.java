@@ -16,6 +16,9 @@ final class SampleQueue {
     }
 
     void add(short[] samples, int offset, int length) {
+        if (length == 0) {
+            return;
+        }
         if (size + length > ring.length) {
             grow(size + length);
         }
@@ -29,6 +32,9 @@ final class SampleQueue {
     /** Moves up to {@code length} samples into {@code target}; returns how many. */
     int poll(short[] target, int length) {
         int count = Math.min(length, size);
+        if (count == 0) {
+            return 0;
+        }
         int first = Math.min(count, ring.length - head);
         System.arraycopy(ring, head, target, 0, first);
         System.arraycopy(ring, 0, target, first, count - first);
@@ -44,8 +50,14 @@ final class SampleQueue {
         return dropped;
     }
 
+    /** Empties the queue and gives its memory back; it grows again if used. */
+    void release() {
+        clear();
+        ring = new short[0];
+    }
+
     private void grow(int needed) {
-        short[] bigger = new short[Math.max(needed, ring.length * 2)];
+        short[] bigger = new short[Math.max(Math.max(needed, 1), ring.length * 2)];
         int first = Math.min(size, ring.length - head);
         System.arraycopy(ring, head, bigger, 0, first);
         System.arraycopy(ring, 0, bigger, first, size - first);
