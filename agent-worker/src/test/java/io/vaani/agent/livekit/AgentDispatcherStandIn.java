@@ -1,13 +1,6 @@
 package io.vaani.agent.livekit;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
-import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.livekit.server.AccessToken;
-import io.livekit.server.RoomJoin;
-import io.livekit.server.RoomName;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -39,9 +32,9 @@ import livekit.LivekitModels.Room;
 import livekit.LivekitModels.ServerInfo;
 
 /**
- * LiveKit's {@code /agent} endpoint as the server speaks it: the worker's token must carry the
- * agent grant; its first message must be a registration, answered with the worker id; pings are
- * answered with pongs. A dispatch asks one worker for availability, gives it 10 s to answer, and
+ * LiveKit's {@code /agent} endpoint as the server speaks it, behind {@link LiveKitStandIn} (which
+ * refuses tokens without the agent grant): the worker's first message must be a registration,
+ * answered with the worker id; pings are answered with pongs. A dispatch asks one worker for availability, gives it 10 s to answer, and
  * on a yes assigns the job with a room token for the identity the worker chose.
  */
 public final class AgentDispatcherStandIn implements Handler<ServerWebSocket> {
@@ -79,27 +72,20 @@ public final class AgentDispatcherStandIn implements Handler<ServerWebSocket> {
         }
     }
 
-    private final String apiKey;
-    private final String apiSecret;
+    private final LiveKitStandIn livekit;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final List<UpdateJobStatus> jobUpdates = new CopyOnWriteArrayList<>();
-    private final List<String> refusedTokens = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile String assignmentUrl = "";
 
-    public AgentDispatcherStandIn(String apiKey, String apiSecret) {
-        this.apiKey = apiKey;
-        this.apiSecret = apiSecret;
+    /** Serves the stand-in's {@code /agent} endpoint from now on. */
+    public AgentDispatcherStandIn(LiveKitStandIn livekit) {
+        this.livekit = livekit;
+        livekit.agentHandler(this);
     }
 
     @Override
     public void handle(ServerWebSocket socket) {
-        String authorization = Optional.ofNullable(socket.headers().get("Authorization")).orElse("");
-        if (!authorization.startsWith("Bearer ") || !agentGrant(authorization.substring(7))) {
-            refusedTokens.add(authorization);
-            socket.reject(401);
-            return;
-        }
         CompletableFuture<Worker> registered = new CompletableFuture<>();
         socket.binaryMessageHandler(bytes -> {
             WorkerMessage message;
@@ -140,16 +126,6 @@ public final class AgentDispatcherStandIn implements Handler<ServerWebSocket> {
         }));
     }
 
-    private boolean agentGrant(String jwt) {
-        try {
-            DecodedJWT token = JWT.require(Algorithm.HMAC256(apiSecret)).withIssuer(apiKey).build().verify(jwt);
-            Map<String, Object> video = token.getClaim("video").asMap();
-            return video != null && Boolean.TRUE.equals(video.get("agent"));
-        } catch (JWTVerificationException e) {
-            return false;
-        }
-    }
-
     /** Workers connected and registered now, in registration order. */
     public List<Worker> workers() {
         return List.copyOf(workers);
@@ -161,10 +137,6 @@ public final class AgentDispatcherStandIn implements Handler<ServerWebSocket> {
 
     public List<UpdateJobStatus> jobUpdates(String jobId) {
         return jobUpdates.stream().filter(u -> u.getJobId().equals(jobId)).toList();
-    }
-
-    public List<String> refusedTokens() {
-        return List.copyOf(refusedTokens);
     }
 
     /** The URL put in assignments (LiveKit sends one when the room lives elsewhere); empty: none. */
@@ -195,21 +167,13 @@ public final class AgentDispatcherStandIn implements Handler<ServerWebSocket> {
         if (!response.getAvailable()) {
             return new Dispatch(job, Optional.of(response), Optional.empty());
         }
-        String token = roomToken(roomName, response.getParticipantIdentity(), response.getParticipantName());
+        String token = livekit.agentToken(roomName, response.getParticipantIdentity());
         JobAssignment.Builder assignment = JobAssignment.newBuilder().setJob(job).setToken(token);
         if (!assignmentUrl.isEmpty()) {
             assignment.setUrl(assignmentUrl);
         }
         worker.send(ServerMessage.newBuilder().setAssignment(assignment).build());
         return new Dispatch(job, Optional.of(response), Optional.of(token));
-    }
-
-    private String roomToken(String room, String identity, String name) {
-        AccessToken token = new AccessToken(apiKey, apiSecret);
-        token.setIdentity(identity);
-        token.setName(name);
-        token.addGrants(new RoomJoin(true), new RoomName(room));
-        return token.toJwt();
     }
 
     /** LiveKit ends a job (the room closed, or the dispatch was deleted). */

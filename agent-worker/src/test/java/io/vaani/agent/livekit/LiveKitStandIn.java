@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A LiveKit server for tests: checks access tokens as LiveKit does, serves {@code /rtc} with real
@@ -48,6 +49,7 @@ public final class LiveKitStandIn implements AutoCloseable {
     private volatile int pingInterval = 5;
     private volatile int pingTimeout = 15;
     private HttpServer server;
+    private final AtomicInteger refusedAgentTokens = new AtomicInteger();
     private int port;
 
     public LiveKitStandIn() {
@@ -79,6 +81,11 @@ public final class LiveKitStandIn implements AutoCloseable {
             throw new IllegalStateException("the stand-in did not stop", e);
         }
         server = null;
+    }
+
+    /** Worker connections refused for their token. */
+    public int refusedAgentTokens() {
+        return refusedAgentTokens.get();
     }
 
     public URI url() {
@@ -131,6 +138,7 @@ public final class LiveKitStandIn implements AutoCloseable {
             case "/agent" -> {
                 DecodedJWT token = verified(bearer(request));
                 if (token == null || !Boolean.TRUE.equals(video(token).get("agent"))) {
+                    refusedAgentTokens.incrementAndGet();
                     request.response().setStatusCode(401).end("invalid token: no agent grant");
                     return;
                 }

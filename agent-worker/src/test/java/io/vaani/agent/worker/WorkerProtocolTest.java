@@ -45,9 +45,8 @@ class WorkerProtocolTest {
 
     @BeforeEach
     void startLiveKit() throws Exception {
-        livekit = LiveKitStandIn.start();
-        dispatcher = new AgentDispatcherStandIn(livekit.apiKey(), livekit.apiSecret());
-        livekit.agentHandler(dispatcher);
+        livekit = new LiveKitStandIn();
+        dispatcher = new AgentDispatcherStandIn(livekit);
     }
 
     @AfterEach
@@ -60,8 +59,8 @@ class WorkerProtocolTest {
     }
 
     private void startWorker(int maxJobs, String... more) {
-        Map<String, String> properties = new java.util.HashMap<>(Map.of("vaani.livekit.url", livekit.url(), "vaani.livekit.api-key",
-                livekit.apiKey(), "vaani.livekit.api-secret", livekit.apiSecret(), "vaani.agent.name", "test-agent",
+        Map<String, String> properties = new java.util.HashMap<>(Map.of("vaani.livekit.url", livekit.url().toString(), "vaani.livekit.api-key",
+                LiveKitStandIn.API_KEY, "vaani.livekit.api-secret", LiveKitStandIn.API_SECRET, "vaani.agent.name", "test-agent",
                 "vaani.agent.max-jobs", String.valueOf(maxJobs), "vaani.agent.status-interval", "300ms",
                 "vaani.agent.drain-grace", "2s"));
         for (int i = 0; i < more.length; i += 2) {
@@ -179,7 +178,7 @@ class WorkerProtocolTest {
         handler.release(endingMeanwhile.job().getId()); // ends while the worker has no connection
         await().atMost(WAIT).until(() -> !handler.running().containsKey(endingMeanwhile.job().getId()));
         Thread.sleep(1500);
-        livekit.restart();
+        livekit.start();
 
         Worker after = registered();
         assertThat(after.id).isNotEqualTo(before.id);
@@ -194,7 +193,7 @@ class WorkerProtocolTest {
     @Test
     void keepsTryingWhenLiveKitRefusesItsToken() {
         startWorker(1, "vaani.livekit.api-secret", "not-the-secret", "vaani.agent.reconnect-max", "1s");
-        await().atMost(WAIT).until(() -> dispatcher.refusedTokens().size() >= 3);
+        await().atMost(WAIT).until(() -> livekit.refusedAgentTokens() >= 3);
         assertThat(dispatcher.workers()).isEmpty();
         assertThat(slots.last().capacity()).isZero();
     }
