@@ -13,10 +13,13 @@ public final class LiveKitUrls {
         String scheme = switch (uri.getScheme() == null ? "" : uri.getScheme().toLowerCase()) {
             case "ws", "http" -> "ws";
             case "wss", "https" -> "wss";
-            default -> throw new IllegalArgumentException("LiveKit URL must be ws://, wss://, http:// or https://, not " + base);
+            default -> throw new IllegalArgumentException("not a LiveKit URL (ws://, wss://, http:// or https://): " + base);
         };
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        String joined = (path.endsWith("/") ? path : path + "/") + endpoint;
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String joined = path + "/" + endpoint;
         return URI.create(scheme + "://" + uri.getRawAuthority() + joined);
     }
 }

@@ -20,6 +20,7 @@ import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import io.vaani.agent.audio.AudioFrame;
+import io.vaani.agent.livekit.LiveKitUrls;
 import io.vaani.agent.livekit.ProtobufSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -153,18 +154,9 @@ public final class Room implements AutoCloseable {
     }
 
     static URI rtcUri(URI livekitUrl, String token) {
-        String scheme = switch (livekitUrl.getScheme().toLowerCase()) {
-            case "ws", "http" -> "ws";
-            case "wss", "https" -> "wss";
-            default -> throw new IllegalArgumentException("not a LiveKit URL: " + livekitUrl);
-        };
-        String path = livekitUrl.getRawPath() == null ? "" : livekitUrl.getRawPath();
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
         String query = "access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
                 + "&auto_subscribe=1&adaptive_stream=0&sdk=java&version=" + SDK_VERSION + "&protocol=" + PROTOCOL_VERSION;
-        return URI.create(scheme + "://" + livekitUrl.getRawAuthority() + path + "/rtc?" + query);
+        return URI.create(LiveKitUrls.websocket(livekitUrl.toString(), "rtc") + "?" + query);
     }
 
     private void open(URI uri) {

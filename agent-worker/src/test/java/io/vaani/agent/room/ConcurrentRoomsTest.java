@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.vaani.agent.audio.AudioFrame;
+import io.vaani.agent.livekit.Footprint;
 import io.vaani.agent.livekit.LiveKitStandIn;
 import io.vaani.agent.livekit.RecordedAudio;
 import io.vaani.agent.livekit.Signals;
 import io.vaani.agent.livekit.SpeechWav;
 import io.vaani.agent.livekit.StandInRoom;
 import io.vaani.agent.livekit.StandInSession;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,20 +162,5 @@ class ConcurrentRoomsTest {
     private static String summary(List<Double> millis) {
         List<Double> sorted = millis.stream().sorted().toList();
         return String.format("min %.0f / median %.0f / max %.0f", sorted.getFirst(), sorted.get(sorted.size() / 2), sorted.getLast());
-    }
-
-    record Footprint(long heapBytes, long rssBytes) {
-        static Footprint now() throws IOException, InterruptedException {
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-                Thread.sleep(100);
-            }
-            Runtime runtime = Runtime.getRuntime();
-            long rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
-                    .findFirst().orElseThrow();
-            return new Footprint(runtime.totalMemory() - runtime.freeMemory(), rss);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vaani.agent.job.CallMetadata;
 import io.vaani.agent.job.JobContext;
 import io.vaani.agent.job.JobHandler;
 import io.vaani.agent.job.RunningJobs;
@@ -11,14 +12,12 @@ import io.vaani.agent.livekit.AgentDispatcherStandIn;
 import io.vaani.agent.livekit.AgentDispatcherStandIn.Dispatch;
 import io.vaani.agent.livekit.AgentDispatcherStandIn.Worker;
 import io.vaani.agent.livekit.LiveKitStandIn;
-import io.vaani.contracts.agent.AgentJobMetadata;
 import io.vaani.contracts.agent.AgentJobMetadata.Mode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -107,9 +106,9 @@ class WorkerProtocolTest {
         startWorker(2);
         Worker registration = registered();
 
-        Dispatch first = dispatcher.dispatch("call-1", metadata(1, Mode.CONVERSATION));
-        Dispatch second = dispatcher.dispatch("call-2", metadata(2, Mode.CONVERSATION));
-        Dispatch third = dispatcher.dispatch("call-3", metadata(3, Mode.CONVERSATION));
+        Dispatch first = dispatcher.dispatch("call-1", CallMetadata.json(1, Mode.CONVERSATION));
+        Dispatch second = dispatcher.dispatch("call-2", CallMetadata.json(2, Mode.CONVERSATION));
+        Dispatch third = dispatcher.dispatch("call-3", CallMetadata.json(3, Mode.CONVERSATION));
 
         assertThat(first.assigned()).isTrue();
         assertThat(first.answer().orElseThrow().getParticipantIdentity()).isEqualTo("agent-" + first.job().getId());
@@ -127,18 +126,18 @@ class WorkerProtocolTest {
         assertThat(registry.get("vaani.agent.worker.active.calls").gauge().value()).isEqualTo(2.0);
 
         // an abandon message takes no conversation slot, so it is accepted even when full
-        assertThat(dispatcher.dispatch("call-4", metadata(4, Mode.ABANDON)).assigned()).isTrue();
+        assertThat(dispatcher.dispatch("call-4", CallMetadata.json(4, Mode.ABANDON)).assigned()).isTrue();
 
         handler.release(first.job().getId());
         await().atMost(WAIT).until(() -> statusOf(first.job().getId()).contains(JobStatus.JS_SUCCESS));
-        assertThat(dispatcher.dispatch("call-5", metadata(5, Mode.CONVERSATION)).assigned()).isTrue();
+        assertThat(dispatcher.dispatch("call-5", CallMetadata.json(5, Mode.CONVERSATION)).assigned()).isTrue();
     }
 
     @Test
     void terminationEndsTheJobAndIsReported() throws Exception {
         startWorker(2);
         registered();
-        Dispatch dispatch = dispatcher.dispatch("call-1", metadata(1, Mode.CONVERSATION));
+        Dispatch dispatch = dispatcher.dispatch("call-1", CallMetadata.json(1, Mode.CONVERSATION));
         await().atMost(WAIT).until(() -> handler.running().containsKey(dispatch.job().getId()));
 
         dispatcher.terminate(dispatch.job().getId());
@@ -153,8 +152,8 @@ class WorkerProtocolTest {
     void aFailingJobFailsAloneAndMetadataThatIsNotACallFailsAtOnce() throws Exception {
         startWorker(3);
         registered();
-        Dispatch healthy = dispatcher.dispatch("call-1", metadata(1, Mode.CONVERSATION));
-        Dispatch failing = dispatcher.dispatch("call-2", metadata(666, Mode.CONVERSATION));
+        Dispatch healthy = dispatcher.dispatch("call-1", CallMetadata.json(1, Mode.CONVERSATION));
+        Dispatch failing = dispatcher.dispatch("call-2", CallMetadata.json(666, Mode.CONVERSATION));
         Dispatch foreign = dispatcher.dispatch("call-3", "{not json");
 
         await().atMost(WAIT).until(() -> statusOf(failing.job().getId()).contains(JobStatus.JS_FAILED));
@@ -169,8 +168,8 @@ class WorkerProtocolTest {
     void reconnectsAfterLiveKitRestartsWithoutDroppingRunningJobs() throws Exception {
         startWorker(2, "vaani.agent.reconnect-max", "2s");
         Worker before = registered();
-        Dispatch staying = dispatcher.dispatch("call-1", metadata(1, Mode.CONVERSATION));
-        Dispatch endingMeanwhile = dispatcher.dispatch("call-2", metadata(2, Mode.CONVERSATION));
+        Dispatch staying = dispatcher.dispatch("call-1", CallMetadata.json(1, Mode.CONVERSATION));
+        Dispatch endingMeanwhile = dispatcher.dispatch("call-2", CallMetadata.json(2, Mode.CONVERSATION));
         await().atMost(WAIT).until(() -> handler.running().size() == 2);
 
         livekit.stop();
@@ -202,8 +201,8 @@ class WorkerProtocolTest {
     void drainsOnShutdownLettingCallsEndWithinTheGrace() throws Exception {
         startWorker(3);
         Worker registration = registered();
-        Dispatch finishing = dispatcher.dispatch("call-1", metadata(1, Mode.CONVERSATION));
-        Dispatch lingering = dispatcher.dispatch("call-2", metadata(2, Mode.CONVERSATION));
+        Dispatch finishing = dispatcher.dispatch("call-1", CallMetadata.json(1, Mode.CONVERSATION));
+        Dispatch lingering = dispatcher.dispatch("call-2", CallMetadata.json(2, Mode.CONVERSATION));
         await().atMost(WAIT).until(() -> handler.running().size() == 2);
 
         CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> {
@@ -215,7 +214,7 @@ class WorkerProtocolTest {
         });
         await().atMost(WAIT).until(() -> AgentDispatcherStandIn.reported(registration, WorkerStatus.WS_FULL));
         assertThat(slots.withdrawn).isTrue();
-        assertThat(dispatcher.dispatch("call-3", metadata(3, Mode.CONVERSATION)).assigned()).isFalse();
+        assertThat(dispatcher.dispatch("call-3", CallMetadata.json(3, Mode.CONVERSATION)).assigned()).isFalse();
         handler.release(finishing.job().getId());
         await().atMost(WAIT).until(() -> statusOf(finishing.job().getId()).contains(JobStatus.JS_SUCCESS));
         assertThat(shutdown).isNotDone();
@@ -229,12 +228,6 @@ class WorkerProtocolTest {
 
     private List<JobStatus> statusOf(String jobId) {
         return dispatcher.jobUpdates(jobId).stream().map(UpdateJobStatus::getStatus).toList();
-    }
-
-    static String metadata(long callLogId, Mode mode) {
-        return new AgentJobMetadata(AgentJobMetadata.VERSION, callLogId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 7,
-                "+15551230000", mode, mode == Mode.ABANDON ? "Sorry, we will call back." : null,
-                AgentJobMetadata.variables("{\"first_name\":\"Ada\"}")).toJson();
     }
 
     /** Jobs that run until the test releases them or the worker ends them; call 666 fails at once. */

@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The worker's real configuration mappings, read from properties given by a test, with Quarkus' duration format. */
-record WorkerSettings(WorkerConfig worker, LiveKitConfig livekit) {
+public record WorkerSettings(WorkerConfig worker, LiveKitConfig livekit) {
 
-    static WorkerSettings of(Map<String, String> properties) {
+    public static WorkerSettings of(Map<String, String> properties) {
         Map<String, String> all = new HashMap<>(properties);
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(WorkerConfig.class).withMapping(LiveKitConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter()).withDefaultValues(all).build();
