@@ -140,7 +140,7 @@ public final class ChatCompletionsModel implements LanguageModel {
             } catch (IOException e) {
                 events.onError(new ProviderException(provider, 0, true, null, "the stream broke: " + e.getMessage(), e));
             } catch (RuntimeException e) {
-                // A malformed chunk, or the listener itself failed: either way this completion is over.
+                // The listener itself failed, or a chunk was shaped unlike the API's: this completion is over.
                 events.onError(new ProviderException(provider, 0, false, null, "the stream could not be handled: " + e, e));
             } finally {
                 closeStream();
