@@ -1,6 +1,8 @@
 package io.vaani.agent.provider.stt;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,7 +12,9 @@ import io.vertx.core.net.impl.ConnectionBase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +67,22 @@ public abstract class ProtocolServer implements AutoCloseable {
     /** A plain HTTP request the checks let through (REST endpoints); 404 unless a server has one. */
     protected void http(HttpServerRequest request) {
         request.response().setStatusCode(404).end();
+    }
+
+    /** A file of a multipart form. */
+    public record Upload(String filename, String contentType, byte[] content) {
+    }
+
+    /** Reads a multipart/form-data body: its text fields and its files by field name. */
+    protected static void readForm(HttpServerRequest request, BiConsumer<MultiMap, Map<String, Upload>> done) {
+        Map<String, Upload> files = new ConcurrentHashMap<>();
+        request.setExpectMultipart(true);
+        request.uploadHandler(upload -> {
+            Buffer content = Buffer.buffer();
+            upload.handler(content::appendBuffer);
+            upload.endHandler(end -> files.put(upload.name(), new Upload(upload.filename(), upload.contentType(), content.getBytes())));
+        });
+        request.endHandler(end -> done.accept(request.formAttributes(), files));
     }
 
     protected final Vertx vertx() {
