@@ -1,0 +1,116 @@
+package io.vaani.agent.provider.stt.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vaani.agent.provider.ProviderException;
+import io.vaani.agent.provider.stt.MultipartForm;
+import io.vaani.agent.provider.stt.ProviderFailures;
+import io.vaani.agent.provider.stt.SpeechToText;
+import io.vaani.agent.provider.stt.SttListener;
+import io.vaani.agent.provider.stt.SttOptions;
+import io.vaani.agent.provider.stt.SttSession;
+import io.vaani.agent.provider.stt.Transcript;
+import io.vaani.agent.provider.stt.UtteranceSttSession;
+import io.vaani.agent.provider.stt.UtteranceSttSession.Utterance;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * OpenAI transcription, an utterance per request: {@code POST {base}/audio/transcriptions} with a
+ * Bearer key and a multipart WAV file, model (gpt-4o-mini-transcribe, gpt-4o-transcribe,
+ * whisper-1), ISO-639-1 language and {@code response_format=json}. The gpt-4o models are asked for
+ * token log-probabilities, whose mean gives the transcript's confidence; whisper-1 has none to give.
+ * A 429 for an exhausted quota ({@code insufficient_quota}) is not retryable, unlike a rate limit.
+ *
+ * @param baseUrl e.g. {@code https://api.openai.com/v1}
+ */
+public final class OpenAiSpeechToText implements SpeechToText {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** OpenAI takes files up to 25 MB: about 13 minutes at 16 kHz, far above any utterance. */
+    private static final Duration MAX_UTTERANCE = Duration.ofMinutes(2);
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    static final String PROVIDER = "openai";
+
+    private final HttpClient http;
+    private final String apiKey;
+    private final URI endpoint;
+
+    public OpenAiSpeechToText(HttpClient http, String apiKey, URI baseUrl) {
+        this.http = http;
+        this.apiKey = apiKey;
+        this.endpoint = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/audio/transcriptions");
+    }
+
+    @Override
+    public SttSession open(SttOptions options, SttListener listener) {
+        return new UtteranceSttSession(PROVIDER, options, listener, utterance -> transcribe(options, utterance), MAX_UTTERANCE);
+    }
+
+    /** OpenAI takes ISO-639-1 codes: en-US becomes en. */
+    static String isoLanguage(String language) {
+        int dash = language.indexOf('-');
+        return (dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT);
+    }
+
+    private Transcript transcribe(SttOptions options, Utterance utterance) {
+        boolean logprobs = options.model().startsWith("gpt-4o");
+        MultipartForm form = new MultipartForm()
+                .file("file", "utterance.wav", "audio/wav", utterance.wav())
+                .field("model", options.model())
+                .field("language", isoLanguage(options.language()))
+                .field("response_format", "json");
+        if (logprobs) {
+            form.field("include[]", "logprobs");
+        }
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(RESPONSE_TIMEOUT)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher())
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw ProviderFailures.connection(PROVIDER, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProviderFailures.connection(PROVIDER, e);
+        }
+        if (response.statusCode() != 200) {
+            throw failure(response);
+        }
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            return new Transcript(body.path("text").asText("").strip(), true, confidence(body.path("logprobs")),
+                    utterance.start(), utterance.end());
+        } catch (IOException e) {
+            throw ProviderFailures.connection(PROVIDER, e);
+        }
+    }
+
+    private static ProviderException failure(HttpResponse<String> response) {
+        ProviderException mapped = ProviderFailures.http(PROVIDER, response.statusCode(), response.headers(), response.body());
+        if (response.statusCode() == 429 && response.body().contains("insufficient_quota")) {
+            return new ProviderException(PROVIDER, 429, false, null, "quota exhausted: " + mapped.getMessage(), null);
+        }
+        return mapped;
+    }
+
+    /** The geometric mean of the tokens' probabilities; 1 when the model gave none. */
+    static double confidence(JsonNode logprobs) {
+        if (!logprobs.isArray() || logprobs.isEmpty()) {
+            return 1.0;
+        }
+        double sum = 0;
+        for (JsonNode token : logprobs) {
+            sum += token.path("logprob").asDouble(0);
+        }
+        return Math.exp(sum / logprobs.size());
+    }
+}
