@@ -103,7 +103,7 @@ public abstract class SentenceProviderContract<S extends ProtocolServer> {
             session.push("Second sentence.");
             session.push("Third sentence.");
             session.flush();
-            await().atMost(WAIT).until(() -> server.texts().size() == 3);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> server.texts().size() == 3);
             assertThat(listener.doneCount()).as("all three were asked for before the answer ended").isZero();
             await().atMost(WAIT).until(() -> listener.doneCount() == 1);
         }
