@@ -35,7 +35,7 @@ public final class HttpAudioReplies {
             server.pause();
         }
         if (drop) {
-            request.connection().close();
+            ProtocolServer.dropConnection(request);
         } else {
             response.end();
         }

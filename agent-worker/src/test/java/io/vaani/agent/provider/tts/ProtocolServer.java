@@ -115,6 +115,30 @@ public abstract class ProtocolServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection under a request in the middle of its answer: an HTTP body cut short, or a
+     * websocket gone while audio was still due (Vert.x may still say goodbye on the socket first).
+     */
+    public static void dropConnection(io.vertx.core.http.HttpServerRequest request) {
+        request.connection().close();
+    }
+
+    /**
+     * Runs a server job on a virtual thread. A job cut short because its connection went away ends
+     * quietly: an exception thrown on a server thread would fail the test waiting with Awaitility.
+     */
+    protected static Runnable quietly(Runnable job) {
+        return () -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                if (!(e.getCause() instanceof InterruptedException) && !Thread.currentThread().isInterrupted()) {
+                    org.jboss.logging.Logger.getLogger(ProtocolServer.class).warn("protocol server job failed", e);
+                }
+            }
+        };
+    }
+
     /** Speech as {@link EspeakAudio} renders it, in chunks of {@code chunkSamples}. */
     protected static List<short[]> chunks(short[] samples, int chunkSamples) {
         List<short[]> chunks = new java.util.ArrayList<>();

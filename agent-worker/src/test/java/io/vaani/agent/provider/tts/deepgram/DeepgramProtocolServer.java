@@ -28,7 +28,7 @@ public final class DeepgramProtocolServer extends ProtocolServer {
     }
 
     private void handle(HttpServerRequest request) {
-        request.body().onSuccess(body -> Thread.ofVirtual().start(() -> answer(request, body.toString())));
+        request.body().onSuccess(body -> Thread.ofVirtual().start(quietly(() -> answer(request, body.toString()))));
     }
 
     private void answer(HttpServerRequest request, String body) {

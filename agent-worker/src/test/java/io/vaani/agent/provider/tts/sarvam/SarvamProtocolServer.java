@@ -38,7 +38,7 @@ public final class SarvamProtocolServer extends ProtocolServer {
     }
 
     private void handle(HttpServerRequest request) {
-        request.body().onSuccess(body -> Thread.ofVirtual().start(() -> answer(request, body.toString())));
+        request.body().onSuccess(body -> Thread.ofVirtual().start(quietly(() -> answer(request, body.toString()))));
     }
 
     private void answer(HttpServerRequest request, String body) {
@@ -83,7 +83,7 @@ public final class SarvamProtocolServer extends ProtocolServer {
         if (fault instanceof Drop) {
             request.response().setChunked(true).putHeader("Content-Type", "application/json")
                     .write(Buffer.buffer(answer.substring(0, answer.length() / 2)));
-            request.connection().close();
+            dropConnection(request);
             return;
         }
         request.response().putHeader("Content-Type", "application/json").end(answer);
