@@ -1,5 +1,6 @@
 package io.vaani.agent.provider.tts;
 
+import io.vaani.agent.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class AnswerContexts {
         }
     }
 
-    public void fail(String context, io.vaani.agent.provider.ProviderException error) {
+    public void fail(String context, ProviderException error) {
         Context answer = remove(context);
         if (answer != null) {
             speech.fail(answer.answer(), error);
@@ -79,7 +80,7 @@ public final class AnswerContexts {
     }
 
     /** The connection is gone: one error for the open answers, which all end. */
-    public void failAll(io.vaani.agent.provider.ProviderException error) {
+    public void failAll(ProviderException error) {
         synchronized (this) {
             open.clear();
             current = null;

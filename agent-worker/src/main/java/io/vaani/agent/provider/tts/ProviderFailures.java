@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.ProviderException;
 import java.net.http.HttpHeaders;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** Provider answers that are not audio, as {@link ProviderException}s with the right status, retryability and wait. */
 public final class ProviderFailures {
@@ -45,7 +48,7 @@ public final class ProviderFailures {
         if (root instanceof WebSocketHandshakeException handshake && handshake.getResponse() != null) {
             var response = handshake.getResponse();
             Object body = response.body();
-            String text = body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+            String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                     : body == null ? "" : body.toString();
             return http(provider, response.statusCode(), response.headers(), text);
         }
@@ -97,7 +100,7 @@ public final class ProviderFailures {
 
     private static Throwable unwrap(Throwable failure) {
         Throwable root = failure;
-        while ((root instanceof java.util.concurrent.CompletionException || root instanceof java.util.concurrent.ExecutionException)
+        while ((root instanceof CompletionException || root instanceof ExecutionException)
                 && root.getCause() != null) {
             root = root.getCause();
         }

@@ -5,6 +5,8 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * 16-bit PCM WAV as it streams (espeak-ng writes one to stdout with an unknown length) or whole
@@ -102,7 +104,7 @@ final class WavReader {
     short[] readAll() throws IOException {
         short[] all = new short[0];
         for (short[] chunk = read(1 << 16); chunk != null; chunk = read(1 << 16)) {
-            short[] joined = java.util.Arrays.copyOf(all, all.length + chunk.length);
+            short[] joined = Arrays.copyOf(all, all.length + chunk.length);
             System.arraycopy(chunk, 0, joined, all.length, chunk.length);
             all = joined;
         }
@@ -116,6 +118,6 @@ final class WavReader {
         } catch (EOFException e) {
             throw new IOException("WAV ended before its samples", e);
         }
-        return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bytes, StandardCharsets.US_ASCII);
     }
 }

@@ -2,6 +2,9 @@ package io.vaani.agent.provider.tts;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /** WAV audio as a {@link SpeechStream}: a process's stdout as it is written, or a provider's whole file. */
 public final class WavSpeech {
@@ -34,8 +37,8 @@ public final class WavSpeech {
     }
 
     /** Whole WAV files played one after the other (Sarvam answers with a list), all at the first file's rate. */
-    public static SpeechStream whole(java.util.List<byte[]> files) throws IOException {
-        java.util.List<short[]> pieces = new java.util.ArrayList<>();
+    public static SpeechStream whole(List<byte[]> files) throws IOException {
+        List<short[]> pieces = new ArrayList<>();
         int rate = 0;
         for (byte[] file : files) {
             WavReader reader = WavReader.open(file);
@@ -49,7 +52,7 @@ public final class WavSpeech {
             throw new IOException("no audio");
         }
         int sampleRate = rate;
-        java.util.Iterator<short[]> next = pieces.iterator();
+        Iterator<short[]> next = pieces.iterator();
         return new SpeechStream() {
             @Override
             public int sampleRate() {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Real speech for the protocol servers of the tests: espeak-ng says the text, and the samples are
@@ -34,7 +35,7 @@ public final class EspeakAudio {
             Resampler resampler = new Resampler(ESPEAK_RATE, sampleRate);
             short[] head = resampler.process(samples, 0, samples.length);
             short[] tail = resampler.drain();
-            short[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+            short[] all = Arrays.copyOf(head, head.length + tail.length);
             System.arraycopy(tail, 0, all, head.length, tail.length);
             return all;
         } catch (IOException e) {

@@ -3,10 +3,16 @@ package io.vaani.agent.provider.tts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * What the providers' local protocol servers share: a Vert.x server on a free port, the texts they
@@ -33,7 +39,7 @@ public abstract class ProtocolServer implements AutoCloseable {
     protected final Vertx vertx = Vertx.vertx();
     protected final String apiKey;
     private final List<String> texts = new CopyOnWriteArrayList<>();
-    private final java.util.Map<String, Integer> sentSamples = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> sentSamples = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private volatile long chunkDelayMillis;
     private HttpServer server;
@@ -119,7 +125,7 @@ public abstract class ProtocolServer implements AutoCloseable {
      * Closes the connection under a request in the middle of its answer: an HTTP body cut short, or a
      * websocket gone while audio was still due (Vert.x may still say goodbye on the socket first).
      */
-    public static void dropConnection(io.vertx.core.http.HttpServerRequest request) {
+    public static void dropConnection(HttpServerRequest request) {
         request.connection().close();
     }
 
@@ -133,7 +139,7 @@ public abstract class ProtocolServer implements AutoCloseable {
                 job.run();
             } catch (RuntimeException e) {
                 if (!(e.getCause() instanceof InterruptedException) && !Thread.currentThread().isInterrupted()) {
-                    org.jboss.logging.Logger.getLogger(ProtocolServer.class).warn("protocol server job failed", e);
+                    Logger.getLogger(ProtocolServer.class).warn("protocol server job failed", e);
                 }
             }
         };
@@ -141,9 +147,9 @@ public abstract class ProtocolServer implements AutoCloseable {
 
     /** Speech as {@link EspeakAudio} renders it, in chunks of {@code chunkSamples}. */
     protected static List<short[]> chunks(short[] samples, int chunkSamples) {
-        List<short[]> chunks = new java.util.ArrayList<>();
+        List<short[]> chunks = new ArrayList<>();
         for (int at = 0; at < samples.length; at += chunkSamples) {
-            chunks.add(java.util.Arrays.copyOfRange(samples, at, Math.min(samples.length, at + chunkSamples)));
+            chunks.add(Arrays.copyOfRange(samples, at, Math.min(samples.length, at + chunkSamples)));
         }
         return chunks;
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.vaani.agent.provider.ProviderException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +78,7 @@ public abstract class SpeechProviderContract<S extends ProtocolServer> {
     }
 
     private static short[] join(short[] a, short[] b) {
-        short[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+        short[] joined = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
         return joined;
     }

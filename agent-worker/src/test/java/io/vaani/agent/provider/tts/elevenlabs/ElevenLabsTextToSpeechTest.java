@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class ElevenLabsTextToSpeechTest extends SpeechProviderContract<ElevenLabsProtoc
         assertThat(server.handshakes().getFirst()).contains("/v1/text-to-speech/" + ElevenLabsTextToSpeech.DEFAULT_VOICE + "/multi-stream-input")
                 .contains("model_id=eleven_flash_v2_5").contains("output_format=pcm_16000").contains("language_code=en");
         List<JsonObject> received = server.received();
-        List<String> contexts = received.stream().map(message -> message.getString("context_id")).filter(java.util.Objects::nonNull)
+        List<String> contexts = received.stream().map(message -> message.getString("context_id")).filter(Objects::nonNull)
                 .distinct().toList();
         assertThat(contexts).hasSize(2);
         // the interrupted context is closed at once; the second is opened with a space, flushed and closed

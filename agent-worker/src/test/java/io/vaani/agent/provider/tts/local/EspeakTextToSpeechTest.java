@@ -10,7 +10,9 @@ import io.vaani.agent.provider.tts.RecordingListener;
 import io.vaani.agent.provider.tts.TtsOptions;
 import io.vaani.agent.provider.tts.TtsSession;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class EspeakTextToSpeechTest {
@@ -34,8 +36,8 @@ class EspeakTextToSpeechTest {
         short[] heard = listener.samples();
         assertThat(heard.length).isBetween(first.length + second.length - 2, first.length + second.length + 2);
         // the first sentence comes first: its opening matches espeak's own rendering of it
-        assertThat(EspeakAudio.rms(java.util.Arrays.copyOf(heard, first.length))).isCloseTo(EspeakAudio.rms(first),
-                org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(EspeakAudio.rms(Arrays.copyOf(heard, first.length))).isCloseTo(EspeakAudio.rms(first),
+                Percentage.withPercentage(2));
         assertThat(listener.errors()).isEmpty();
     }
 
