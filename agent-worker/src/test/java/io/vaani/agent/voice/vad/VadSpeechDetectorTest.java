@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.vaani.agent.audio.AudioFrame;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -155,6 +156,27 @@ class VadSpeechDetectorTest {
         try (SileroStream stream = model.newStream()) {
             assertThat(stream.probability(new float[SileroModel.WINDOW_SAMPLES])).isBetween(0f, 0.1f);
             assertThatThrownBy(() -> stream.probability(new float[480])).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aStreamCarriesItsStateFromWindowToWindow() {
+        float[] speech = new float[SileroModel.WINDOW_SAMPLES * 40];
+        AudioFrame sentence = VadAudio.resample(VadAudio.speech(SECOND), SileroModel.SAMPLE_RATE);
+        for (int i = 0; i < speech.length; i++) {
+            speech[i] = sentence.samples()[i] / 32767f;
+        }
+        float[] window = Arrays.copyOfRange(speech, 20 * SileroModel.WINDOW_SAMPLES, 21 * SileroModel.WINDOW_SAMPLES);
+        try (SileroStream heardSpeech = model.newStream(); SileroStream heardSilence = model.newStream()) {
+            for (int w = 0; w < 40; w++) {
+                float[] before = Arrays.copyOfRange(speech, w * SileroModel.WINDOW_SAMPLES, (w + 1) * SileroModel.WINDOW_SAMPLES);
+                // zeros where the next window's context comes from: the two streams differ only in their state
+                Arrays.fill(before, SileroModel.WINDOW_SAMPLES - 64, SileroModel.WINDOW_SAMPLES, 0f);
+                heardSpeech.probability(before);
+                heardSilence.probability(new float[SileroModel.WINDOW_SAMPLES]);
+            }
+
+            assertThat(Math.abs(heardSpeech.probability(window) - heardSilence.probability(window))).isGreaterThan(0.05f);
         }
     }
 
