@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Runs a benchmark and prints its figures: deploy/local/bench.sh hopper|ticker|pacing|api
+# Runs a benchmark and prints its figures: deploy/local/bench.sh hopper|ticker|pacing|api|vad
 # Benchmarks are tests tagged "bench", left out of deploy/local/test.sh.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
 
-declare -A MODULES=([hopper]=dialer-hopper [ticker]=dialer-ticker [pacing]=dialer-core [api]=api-service)
+declare -A MODULES=([hopper]=dialer-hopper [ticker]=dialer-ticker [pacing]=dialer-core [api]=api-service [vad]=agent-worker)
 name=${1:-}
 [ -n "$name" ] && [ -n "${MODULES[$name]:-}" ] || fail "usage: $0 {${!MODULES[*]}}"
 use_java
 use_maven
 "$here/infra.sh" up >/dev/null
 use_packages "${AGENT_TEST_PACKAGES[@]}"
+use_npm
 maven -q install -DskipTests -pl "${MODULES[$name]}" -am
 maven verify -pl "${MODULES[$name]}" -Dtest='*Bench' -Dgroups=bench -Dbench.excluded= -Dsurefire.failIfNoSpecifiedTests=false \
   "${@:2}" | grep -E '^BENCH|Tests run:|FAIL|ERROR' || true

@@ -25,6 +25,9 @@ use_packages() { # Debian packages..., installed when missing
 AGENT_RUNTIME_PACKAGES=(libpulse0)
 AGENT_TEST_PACKAGES=(libpulse0 espeak-ng)
 
+# The agent worker's build fetches the Silero VAD model with npm pack (agent-worker/src/build/silero-model.sh).
+use_npm() { command -v npm >/dev/null || use_packages npm; }
+
 java_major() { # JAVA_HOME -> major version, or 0
   "$1/bin/java" -XshowSettings:properties -version 2>&1 |
     awk -F'= ' '/java.specification.version/ {split($2, v, "."); print (v[1] == 1 ? v[2] : v[1]); found=1} END {if (!found) print 0}'

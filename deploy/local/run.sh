@@ -163,6 +163,7 @@ start() {
   use_packages "${AGENT_RUNTIME_PACKAGES[@]}"
   if [ $build -eq 1 ]; then
     use_maven
+    use_npm
     log "building (tests skipped; deploy/local/test.sh runs them)"
     maven -q package -DskipTests || fail "the build failed"
   fi

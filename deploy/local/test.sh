@@ -10,6 +10,7 @@ use_maven
 log "JDK: $JAVA_HOME ($(java_major "$JAVA_HOME")); Maven: $MVN"
 "$here/infra.sh" up
 use_packages "${AGENT_TEST_PACKAGES[@]}"
+use_npm
 started=$(date +%s)
 maven verify "$@"
 log "all tests passed in $(($(date +%s) - started)) s"

@@ -39,7 +39,7 @@ public final class SpeechWav {
     }
 
     /** Reads a 16-bit PCM WAV, averaging its channels. */
-    static AudioFrame read(Path wav) throws IOException {
+    public static AudioFrame read(Path wav) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
         bytes.position(12);
         int channels = 0;
