@@ -124,7 +124,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end }}
 {{- end }}
-{{- if eq $c "api-service" }}
+{{- if has $c (list "api-service" "agent-worker") }}
 {{- with $root.Values.s3 }}
 {{- if .existingSecret }}
 {{ include "vaani.secretEnv" (dict "name" "AWS_ACCESS_KEY_ID" "secret" .existingSecret "key" .existingSecretAccessKeyIdKey) }}
@@ -134,6 +134,8 @@ app.kubernetes.io/component: {{ .component }}
 {{ include "vaani.secretEnv" (dict "name" "AWS_SECRET_ACCESS_KEY" "secret" $secret "key" "s3-secret-access-key") }}
 {{- end }}
 {{- end }}
+{{- end }}
+{{- if eq $c "api-service" }}
 {{- with $root.Values.api }}
 {{- if .existingSecret }}
 {{ include "vaani.secretEnv" (dict "name" "VAANI_BOOTSTRAP_API_KEY" "secret" .existingSecret "key" .existingSecretBootstrapApiKeyKey) }}

@@ -218,6 +218,10 @@ class HelmRenderingTest {
                 .getSpec().getContainers().getFirst();
         assertThat(agentWorker.getEnvFrom()).filteredOn(e -> e.getSecretRef() != null)
                 .extracting(e -> e.getSecretRef().getName()).containsExactly("vaani-providers");
+        // agent-worker uploads the recordings that api-service serves
+        assertThat(agentWorker.getEnv()).filteredOn(e -> e.getValueFrom() != null)
+                .extracting(e -> e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName())
+                .contains("AWS_ACCESS_KEY_ID=vaani-s3", "AWS_SECRET_ACCESS_KEY=vaani-s3", "LIVEKIT_API_KEY=vaani-livekit");
     }
 
     /** Every secret key a pod or KEDA reads exists in the chart's Secret, unless it names a Secret of the user's. */
