@@ -12,6 +12,6 @@ public final class CallMetadata {
     public static String json(long callLogId, Mode mode) {
         return new AgentJobMetadata(AgentJobMetadata.VERSION, callLogId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 7,
                 "+15551230000", mode, mode == Mode.ABANDON ? "Sorry, we will call back." : null,
-                AgentJobMetadata.variables("{\"first_name\":\"Ada\"}")).toJson();
+                AgentJobMetadata.variables("{\"first_name\":\"Ada\"}"), null).toJson();
     }
 }

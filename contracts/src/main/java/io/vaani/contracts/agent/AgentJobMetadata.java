@@ -11,11 +11,12 @@ import java.util.UUID;
  * The metadata of a LiveKit agent dispatch, as JSON: which call the agent joins and what it
  * knows about the callee. {@code mode} CONVERSATION runs the agent; ABANDON only plays
  * {@code abandonMessage} and hangs up (no agent slot was free when the callee answered), so it
- * takes no conversation slot of the worker.
+ * takes no conversation slot of the worker. {@code agent} is the agent's profile at dial time.
  */
 public record AgentJobMetadata(int version, long callLogId, UUID workspaceId, UUID campaignId, UUID agentId, long prospectId,
-        String phone, Mode mode, String abandonMessage, JsonNode variables) {
-    public static final int VERSION = 1;
+        String phone, Mode mode, String abandonMessage, JsonNode variables, AgentProfile agent) {
+    /** Version 2 adds {@code agent}; a version 1 dispatch (still in flight during an upgrade) has none. */
+    public static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public enum Mode {

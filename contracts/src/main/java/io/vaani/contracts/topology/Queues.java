@@ -1,5 +1,6 @@
 package io.vaani.contracts.topology;
 
+import io.vaani.contracts.messages.CallRecord;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ import java.util.List;
 public final class Queues {
     public static final WorkQueue DIALER_TICKS = new WorkQueue("dialer-core.ticks", Exchanges.TICKS, List.of("campaign.*"));
     public static final WorkQueue DIALER_CALLS = new WorkQueue("dialer-core.calls", Exchanges.CALLS, List.of("call.*"));
+    /** Transcripts, figures and recording keys of finished conversations (not {@code call.*}: they are no call events). */
+    public static final WorkQueue DIALER_CALL_RECORDS = new WorkQueue("dialer-core.call-records", Exchanges.CALLS,
+            List.of(CallRecord.ROUTING_KEY));
     public static final WorkQueue HOPPER_TICKS = new WorkQueue("dialer-hopper.ticks", Exchanges.TICKS, List.of("campaign.*"));
     public static final WorkQueue HOPPER_CAMPAIGNS = new WorkQueue("dialer-hopper.campaigns", Exchanges.CAMPAIGNS,
             List.of("campaign.changed"));
@@ -17,7 +21,7 @@ public final class Queues {
     public static final WorkQueue SCHEDULER_REQUESTS = new WorkQueue("scheduler.requests", Exchanges.SCHEDULE,
             List.of("schedule.*"));
 
-    public static final List<WorkQueue> ALL = List.of(DIALER_TICKS, DIALER_CALLS, HOPPER_TICKS, HOPPER_CAMPAIGNS,
+    public static final List<WorkQueue> ALL = List.of(DIALER_TICKS, DIALER_CALLS, DIALER_CALL_RECORDS, HOPPER_TICKS, HOPPER_CAMPAIGNS,
             SCHEDULER_CALLS, SCHEDULER_REQUESTS);
 
     private Queues() {

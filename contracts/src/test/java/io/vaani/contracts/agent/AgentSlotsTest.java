@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AgentSlotsTest {
@@ -25,7 +26,10 @@ class AgentSlotsTest {
     void metadataRoundTripsAsJson() {
         AgentJobMetadata job = new AgentJobMetadata(AgentJobMetadata.VERSION, 42, java.util.UUID.randomUUID(),
                 java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), 7, "+14155550100", AgentJobMetadata.Mode.ABANDON,
-                "Sorry", AgentJobMetadata.variables("{\"first_name\":\"Asha\"}"));
+                "Sorry", AgentJobMetadata.variables("{\"first_name\":\"Asha\"}"),
+                new AgentProfile("Asha's agent", "You call about renewals.", "Hello!", "en-US", new AgentProfile.Model("openai", "gpt-4o-mini"),
+                        new AgentProfile.Model("deepgram", "nova-3"), new AgentProfile.Voice("elevenlabs", null, "voice-1"),
+                        new AgentProfile.Tools(true, true, true, "+14155550199", List.of()), AgentProfile.VoicemailAction.HANG_UP, null, 600));
         AgentJobMetadata back = AgentJobMetadata.fromJson(job.toJson());
         assertThat(back).isEqualTo(job);
         assertThat(back.variables().get("first_name").asText()).isEqualTo("Asha");

@@ -16,6 +16,6 @@ public record OutboundCall(ClaimedCall call, DialPlan plan) {
         return new AgentJobMetadata(AgentJobMetadata.VERSION, call.callLogId(), call.workspaceId(), call.campaignId(),
                 call.agentId(), call.prospectId(), call.phone(), mode,
                 mode == AgentJobMetadata.Mode.ABANDON ? plan.abandonMessage() : null,
-                AgentJobMetadata.variables(call.variablesJson()));
+                AgentJobMetadata.variables(call.variablesJson()), null);
     }
 }
