@@ -3,6 +3,7 @@ package io.vaani.agent.call;
 import io.vaani.agent.config.WorkerConfig;
 import io.vaani.agent.job.JobHandler;
 import io.vaani.agent.room.RoomMedia;
+import io.vaani.agent.voice.VoiceAgent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,8 +19,8 @@ public class CallBeans {
 
     @Produces
     @Singleton
-    JobHandler jobHandler(WorkerConfig config) {
-        return new RoomJobHandler(this::media, config.joinTimeout(), new ListeningAgent());
+    JobHandler jobHandler(WorkerConfig config, VoiceAgent agent) {
+        return new RoomJobHandler(this::media, config.joinTimeout(), agent);
     }
 
     private synchronized RoomMedia media() {

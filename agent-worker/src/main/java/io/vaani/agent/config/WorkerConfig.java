@@ -47,4 +47,37 @@ public interface WorkerConfig {
     /** How long a job may take to join its room and find the caller. */
     @WithDefault("15s")
     Duration joinTimeout();
+
+    /** How the agent takes turns in a conversation ({@code vaani.agent.voice.*}). */
+    Voice voice();
+
+    interface Voice {
+        /** Caller speech longer than this while the agent talks stops the agent (barge-in). */
+        @WithDefault("0.5s")
+        Duration minInterruption();
+
+        /** After a barge-in, words must come within this time; if none do, the agent resumes what it was saying. */
+        @WithDefault("2s")
+        Duration falseInterruptionTimeout();
+
+        /** Wait after the caller's speech ends before answering, so that a short pause does not cut them off. */
+        @WithDefault("0.5s")
+        Duration minEndpointingDelay();
+
+        /** Longest wait for the final transcript of an utterance before answering with what was heard. */
+        @WithDefault("3s")
+        Duration maxEndpointingDelay();
+
+        /** Silence from the caller after which the agent asks whether they are still there. */
+        @WithDefault("12s")
+        Duration silencePrompt();
+
+        /** Silence prompts without an answer before the agent hangs up. */
+        @WithDefault("2")
+        int silencePrompts();
+
+        /** What the agent says when the caller is silent; in the agent's language ideally, so override per deployment. */
+        @WithDefault("Are you still there?")
+        String silencePromptText();
+    }
 }

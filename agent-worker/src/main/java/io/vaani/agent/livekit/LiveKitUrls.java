@@ -22,4 +22,10 @@ public final class LiveKitUrls {
         String joined = path + "/" + endpoint;
         return URI.create(scheme + "://" + uri.getRawAuthority() + joined);
     }
+
+    /** {@code base} as the http(s) address of LiveKit's Twirp API. */
+    public static String http(String base) {
+        String uri = base.strip();
+        return uri.startsWith("wss://") ? "https://" + uri.substring(6) : uri.startsWith("ws://") ? "http://" + uri.substring(5) : uri;
+    }
 }

@@ -16,6 +16,9 @@ public class RecordingBeans {
     @Produces
     @Singleton
     CallRecorders callRecorders(S3Client s3, RecordingConfig config) {
+        // Builds the extension's client now, at start-up: built lazily from a call's virtual thread, its synthetic
+        // builder bean finds no injection point and fails.
+        s3.serviceName();
         var uploader = new RecordingUploader(s3, config.bucket(), config.upload().attempts(), config.upload().backoff());
         Path directory = config.directory().orElse(Path.of(System.getProperty("java.io.tmpdir")));
         return new CallRecorders(uploader, directory, config.bitrate(), System::nanoTime);

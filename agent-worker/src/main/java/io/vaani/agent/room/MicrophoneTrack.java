@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The agent's published microphone: a queue of PCM at the track's rate, emptied 10 ms per pacer
@@ -28,6 +29,7 @@ final class MicrophoneTrack implements AudioOutput, AudioPacer.Paced {
     private Resampler resampler;
     private short[] resampled = new short[0];
     private long playedSamples;
+    private volatile Consumer<AudioFrame> tap;
     private volatile String trackSid = "";
     private boolean closed;
 
@@ -121,6 +123,7 @@ final class MicrophoneTrack implements AudioOutput, AudioPacer.Paced {
     @Override
     public void tick() {
         List<CompletableFuture<Void>> waiters = List.of();
+        AudioFrame sent = null;
         synchronized (this) {
             if (closed) {
                 return;
@@ -128,6 +131,9 @@ final class MicrophoneTrack implements AudioOutput, AudioPacer.Paced {
             int taken = queue.poll(tickSamples, samplesPerTick);
             java.util.Arrays.fill(tickSamples, taken, samplesPerTick, (short) 0);
             playedSamples += taken;
+            if (taken > 0 && tap != null) {
+                sent = new AudioFrame(java.util.Arrays.copyOf(tickSamples, taken), sampleRate);
+            }
             if (taken > 0 && queue.size() == 0) {
                 waiters = takeWaiters();
             }
@@ -135,7 +141,15 @@ final class MicrophoneTrack implements AudioOutput, AudioPacer.Paced {
             PcmBytes.toBytes(tickSamples, 0, samplesPerTick, tickBytes);
             source.pushAudio(tickBytes, 16, sampleRate, 1, samplesPerTick);
         }
+        if (sent != null) {
+            tap.accept(sent);
+        }
         waiters.forEach(waiter -> waiter.complete(null));
+    }
+
+    @Override
+    public void tap(Consumer<AudioFrame> sent) {
+        this.tap = sent;
     }
 
     /** Stops taking audio; the caller removes this from the pacer before disposing the native objects. */

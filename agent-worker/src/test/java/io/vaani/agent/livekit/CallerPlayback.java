@@ -4,11 +4,14 @@ import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import io.vaani.agent.audio.AudioFrame;
 import io.vaani.agent.audio.PcmBytes;
 
-/** The caller's microphone: the speech once, 10 ms per tick, then silence as an open phone line. */
+/**
+ * The caller's microphone: its speech 10 ms per tick, silence as an open phone line in between;
+ * a test makes the caller say more with {@link #say}.
+ */
 final class CallerPlayback implements StandInPacer.Paced {
 
     private final CustomAudioSource source;
-    private final short[] speech;
+    private short[] speech;
     private final int rate;
     private final int perTick;
     private final short[] tick;
@@ -32,6 +35,19 @@ final class CallerPlayback implements StandInPacer.Paced {
 
     void stop() {
         stopped = true;
+    }
+
+    /** Queues more speech (at the playback's rate) after what is still to play. */
+    synchronized void say(short[] more) {
+        short[] rest = java.util.Arrays.copyOfRange(speech, Math.min(position, speech.length), speech.length);
+        speech = java.util.Arrays.copyOf(rest, rest.length + more.length);
+        System.arraycopy(more, 0, speech, rest.length, more.length);
+        position = 0;
+    }
+
+    /** Whether everything queued has been played. */
+    synchronized boolean done() {
+        return position >= speech.length;
     }
 
     @Override

@@ -14,12 +14,16 @@ import io.livekit.server.CanUpdateOwnMetadata;
 import io.livekit.server.RoomJoin;
 import io.livekit.server.RoomName;
 import io.vaani.agent.audio.AudioFrame;
+import livekit.LivekitRoom.DeleteRoomRequest;
+import livekit.LivekitRoom.DeleteRoomResponse;
+import livekit.LivekitSip.TransferSIPParticipantRequest;
 import io.vaani.agent.audio.Resampler;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import com.google.protobuf.Empty;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +54,8 @@ public final class LiveKitStandIn implements AutoCloseable {
     private volatile int pingTimeout = 15;
     private HttpServer server;
     private final AtomicInteger refusedAgentTokens = new AtomicInteger();
+    private final java.util.List<String> deletedRooms = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<TransferSIPParticipantRequest> transfers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int port;
 
     public LiveKitStandIn() {
@@ -135,6 +141,24 @@ public final class LiveKitStandIn implements AutoCloseable {
     private void request(HttpServerRequest request) {
         switch (request.path()) {
             case "/rtc" -> joinRoom(request);
+            case "/twirp/livekit.RoomService/DeleteRoom" -> twirp(request, "roomCreate", body -> {
+                String name = DeleteRoomRequest.parseFrom(body).getRoom();
+                deletedRooms.add(name);
+                StandInRoom room = rooms.get(name);
+                if (room != null) {
+                    room.delete();
+                }
+                return DeleteRoomResponse.getDefaultInstance().toByteArray();
+            });
+            case "/twirp/livekit.SIP/TransferSIPParticipant" -> twirp(request, "roomAdmin", body -> {
+                TransferSIPParticipantRequest transfer = TransferSIPParticipantRequest.parseFrom(body);
+                transfers.add(transfer);
+                StandInRoom room = rooms.get(transfer.getRoomName());
+                if (room != null) {
+                    room.callerLeaves(); // the callee is on the line with the transfer target now
+                }
+                return Empty.getDefaultInstance().toByteArray();
+            });
             case "/agent" -> {
                 DecodedJWT token = verified(bearer(request));
                 if (token == null || !Boolean.TRUE.equals(video(token).get("agent"))) {
@@ -146,6 +170,39 @@ public final class LiveKitStandIn implements AutoCloseable {
             }
             default -> request.response().setStatusCode(404).end();
         }
+    }
+
+    private interface TwirpMethod {
+        byte[] answer(byte[] body) throws Exception;
+    }
+
+    /** A Twirp call as LiveKit serves it: protobuf in and out, a bearer token with the method's video grant. */
+    private void twirp(HttpServerRequest request, String grant, TwirpMethod method) {
+        DecodedJWT token = verified(bearer(request));
+        if (token == null || !Boolean.TRUE.equals(video(token).get(grant))) {
+            request.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+                    .end("{\"code\":\"unauthenticated\",\"msg\":\"permissions denied\"}");
+            return;
+        }
+        request.body().onSuccess(body -> {
+            try {
+                byte[] answer = method.answer(body.getBytes());
+                request.response().putHeader("Content-Type", "application/protobuf").end(io.vertx.core.buffer.Buffer.buffer(answer));
+            } catch (Exception e) {
+                request.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                        .end("{\"code\":\"malformed\",\"msg\":\"" + e.getMessage() + "\"}");
+            }
+        });
+    }
+
+    /** Rooms deleted through the API (an agent hanging up), in order. */
+    public java.util.List<String> deletedRooms() {
+        return java.util.List.copyOf(deletedRooms);
+    }
+
+    /** SIP transfers asked through the API, in order. */
+    public java.util.List<TransferSIPParticipantRequest> transfers() {
+        return java.util.List.copyOf(transfers);
     }
 
     private void joinRoom(HttpServerRequest request) {

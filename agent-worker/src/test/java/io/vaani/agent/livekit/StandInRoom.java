@@ -1,5 +1,6 @@
 package io.vaani.agent.livekit;
 
+import io.vaani.agent.audio.AudioFrame;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +21,7 @@ public final class StandInRoom {
     private final ParticipantInfo caller;
     private final List<StandInSession> sessions = new CopyOnWriteArrayList<>();
     private volatile boolean callerPresent;
+    private volatile AudioFrame opening;
 
     StandInRoom(String name, String callerPhone) {
         int id = IDS.incrementAndGet();
@@ -67,6 +69,16 @@ public final class StandInRoom {
 
     void left(StandInSession session) {
         sessions.remove(session);
+    }
+
+    /** What the caller says first, instead of the default sentence; silence when it says nothing (an empty frame). */
+    public StandInRoom callerOpens(AudioFrame speech) {
+        this.opening = speech;
+        return this;
+    }
+
+    AudioFrame opening() {
+        return opening;
     }
 
     /** The /rtc sessions open in this room, oldest first. */

@@ -167,6 +167,22 @@ public final class StandInSession {
         return current == null ? 0 : current.startedNanos();
     }
 
+    /** The caller says this (after whatever it is still saying); false if its line is not up yet. */
+    public boolean callerSays(AudioFrame speech) {
+        CallerPlayback current = playback;
+        if (current == null) {
+            return false;
+        }
+        current.say(new io.vaani.agent.audio.Resampler(speech.sampleRate(), 48_000).process(speech).samples());
+        return true;
+    }
+
+    /** Whether the caller has said everything it was given. */
+    public boolean callerSilent() {
+        CallerPlayback current = playback;
+        return current != null && current.done();
+    }
+
     /** Drops the TCP connection without a close frame, as a network failure would. */
     public void dropSocket() {
         connection.close();
@@ -380,7 +396,8 @@ public final class StandInSession {
 
     private void startCallerSpeech() {
         if (playback == null && callerSource != null && room.caller() != null && !ended.isDone()) {
-            playback = new CallerPlayback(callerSource, server.callerSpeech());
+            playback = new CallerPlayback(callerSource, room.opening() == null ? server.callerSpeech()
+                    : new io.vaani.agent.audio.Resampler(room.opening().sampleRate(), 48_000).process(room.opening()));
             server.pacer().add(playback);
         }
     }

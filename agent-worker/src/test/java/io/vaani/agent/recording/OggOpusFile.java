@@ -15,11 +15,11 @@ import java.util.List;
  * their checksums recomputed bit by bit, packets reassembled from lacing values, and the audio
  * decoded at 48 kHz with pre-skip and end trimming applied.
  */
-record OggOpusFile(List<Page> pages, List<byte[]> packets) {
+public record OggOpusFile(List<Page> pages, List<byte[]> packets) {
 
     static final int DECODED_RATE = 48_000;
 
-    record Page(int flags, long granule, int serial, int sequence, boolean checksumMatches, int packetsEnded) {
+    public record Page(int flags, long granule, int serial, int sequence, boolean checksumMatches, int packetsEnded) {
         boolean beginsStream() {
             return (flags & 0x02) != 0;
         }
@@ -29,7 +29,7 @@ record OggOpusFile(List<Page> pages, List<byte[]> packets) {
         }
     }
 
-    static OggOpusFile parse(byte[] file) {
+    public static OggOpusFile parse(byte[] file) {
         List<Page> pages = new ArrayList<>();
         List<byte[]> packets = new ArrayList<>();
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
@@ -92,16 +92,16 @@ record OggOpusFile(List<Page> pages, List<byte[]> packets) {
         return ByteBuffer.wrap(packets.get(0)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    int preSkip() {
+    public int preSkip() {
         return head().getShort(10) & 0xffff;
     }
 
-    long finalGranule() {
+    public long finalGranule() {
         return pages.getLast().granule();
     }
 
     /** The audio as a player outputs it: every packet decoded, pre-skip dropped, trimmed to the last granule. */
-    short[] decode() throws OpusException {
+    public short[] decode() throws OpusException {
         OpusDecoder decoder = new OpusDecoder(DECODED_RATE, 1);
         short[] pcm = new short[packets.size() * 5760];
         int length = 0;

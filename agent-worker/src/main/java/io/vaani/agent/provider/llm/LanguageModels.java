@@ -4,7 +4,7 @@ import io.vaani.agent.provider.ProviderConfig;
 import io.vaani.agent.provider.llm.local.ScriptedDialogueModel;
 import io.vaani.agent.provider.llm.openai.ChatCompletionsModel;
 import io.vaani.contracts.agent.Providers;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * chat completions API at their own base URLs with their own keys; local is the scripted development
  * model. Models hold no conversation state, so one per provider serves every call.
  */
-@ApplicationScoped
+@Singleton
 public class LanguageModels {
     /** The development model's pace: about fifty words a second, like a fast hosted model. */
     private static final Duration LOCAL_PAUSE = Duration.ofMillis(20);
