@@ -21,6 +21,10 @@ public interface DialerConfig {
     @WithDefault("30s")
     Duration reconcileInterval();
 
+    /** Agent profiles kept in memory (the most recently dialed agents'); the others are read again when needed. */
+    @WithDefault("1000")
+    int agentProfileCacheSize();
+
     /** The simulated phone network ({@code vaani.dialer.simulator.*}). */
     Simulator simulator();
 
