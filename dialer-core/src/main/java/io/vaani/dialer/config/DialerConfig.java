@@ -9,7 +9,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "vaani.dialer")
 public interface DialerConfig {
 
-    /** Whether this replica consumes ticks and call events (off for tests that drive the parts by hand). */
+    /** Whether this replica consumes ticks, call events and call records (off for tests that drive the parts by hand). */
     @WithDefault("true")
     boolean enabled();
 
