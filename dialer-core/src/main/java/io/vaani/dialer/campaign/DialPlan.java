@@ -1,5 +1,6 @@
 package io.vaani.dialer.campaign;
 
+import io.vaani.contracts.agent.AgentProfile;
 import io.vaani.contracts.calling.CallingWindow;
 import io.vaani.contracts.domain.CampaignStatus;
 import io.vaani.contracts.domain.PacingMode;
@@ -21,12 +22,13 @@ import java.util.UUID;
  * @param recentFailed carrier failures among them
  * @param window the campaign's calling hours, callee-local, narrowed by its compliance profile
  * @param callSample the campaign's calls of the last {@link #MODEL_HOURS} hours (or so), for adaptive pacing
+ * @param agentProfile the campaign's agent as it is now: what its calls' agents are dispatched with
  */
 public record DialPlan(UUID campaignId, UUID workspaceId, UUID agentId, String agentName, CampaignStatus status,
         Telephony telephony, int dialerIntervalSeconds, PacingMode pacingMode, double callRatio, double maxRatio,
         DamperSettings damper, int maxConcurrency, int maxPerTick, int workspaceMaxConcurrency, Optional<Trunk> trunk,
         int ringTimeoutSeconds, String abandonMessage, int maxCallSeconds, long answered, long abandoned, long recentPlaced,
-        long recentFailed, CallingWindow window, CallModel.Sample callSample) {
+        long recentFailed, CallingWindow window, CallModel.Sample callSample, AgentProfile agentProfile) {
     /** Hours of calls adaptive pacing measures: recent enough to follow the day, long enough to be steady. */
     static final int MODEL_HOURS = 3;
 

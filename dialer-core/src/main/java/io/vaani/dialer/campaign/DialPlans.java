@@ -1,11 +1,13 @@
 package io.vaani.dialer.campaign;
 
 import io.smallrye.mutiny.Uni;
+import io.vaani.contracts.agent.AgentProfile;
 import io.vaani.contracts.calling.CallingWindow;
 import io.vaani.contracts.domain.ComplianceProfile;
 import io.vaani.contracts.domain.CampaignStatus;
 import io.vaani.contracts.domain.PacingMode;
 import io.vaani.contracts.domain.Telephony;
+import io.vaani.dialer.agent.AgentProfiles;
 import io.vaani.dialer.pacing.CallModel;
 import io.vaani.dialer.pacing.DamperSettings;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,7 +17,10 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads a campaign's {@link DialPlan}: one indexed query per tick (campaign_stats sums at most 720 hourly rows). */
+/**
+ * Reads a campaign's {@link DialPlan}: one indexed query per tick (campaign_stats sums at most 720
+ * hourly rows), and its agent's profile only when the agent changed ({@link AgentProfiles}).
+ */
 @Singleton
 public class DialPlans {
     static final String PLAN = """
@@ -25,7 +30,8 @@ public class DialPlans {
                    w.max_concurrency, t.id is not null, t.livekit_trunk_id, t.max_cps::float8, coalesce(c.caller_id, t.numbers[1]),
                    c.ring_timeout_seconds, c.abandon_message, a.max_call_seconds,
                    s.answered, s.abandoned, r.placed, r.failed, c.calling_window::text, c.compliance_profile,
-                   m.placed, m.answered, m.delay_sum, m.delay_squares, m.talked, m.talk_log_sum, m.talk_log_squares
+                   m.placed, m.answered, m.delay_sum, m.delay_squares, m.talked, m.talk_log_sum, m.talk_log_squares,
+                   a.updated_at
             from campaigns c
             join workspaces w on w.id = c.workspace_id
             join agents a on a.id = c.agent_id
@@ -49,18 +55,26 @@ public class DialPlans {
             where c.id = $1""".formatted(DialPlan.MODEL_HOURS - 1);
 
     private final Pool pool;
+    private final AgentProfiles profiles;
 
-    DialPlans(Pool pool) {
+    DialPlans(Pool pool, AgentProfiles profiles) {
         this.pool = pool;
+        this.profiles = profiles;
     }
 
     /** The campaign's plan, or empty when it no longer exists. */
     public Uni<Optional<DialPlan>> load(UUID campaignId) {
-        return pool.preparedQuery(PLAN).execute(Tuple.of(campaignId))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(plan(campaignId, rows.iterator().next())));
+        return pool.preparedQuery(PLAN).execute(Tuple.of(campaignId)).chain(rows -> {
+            if (rows.rowCount() == 0) {
+                return Uni.createFrom().item(Optional.empty());
+            }
+            Row row = rows.iterator().next();
+            return profiles.of(row.getUUID(1), row.getOffsetDateTime(36).toInstant())
+                    .map(profile -> Optional.of(plan(campaignId, row, profile)));
+        });
     }
 
-    private static DialPlan plan(UUID campaignId, Row r) {
+    private static DialPlan plan(UUID campaignId, Row r, AgentProfile profile) {
         Optional<DialPlan.Trunk> trunk = r.getBoolean(16)
                 ? Optional.of(new DialPlan.Trunk(Optional.ofNullable(r.getString(17)), r.getDouble(18),
                         Optional.ofNullable(r.getString(19))))
@@ -73,6 +87,6 @@ public class DialPlans {
                 r.getString(21), r.getInteger(22), r.getLong(23), r.getLong(24), r.getLong(25), r.getLong(26),
                 CallingWindow.parse(r.getString(27), ComplianceProfile.valueOf(r.getString(28))),
                 new CallModel.Sample(r.getLong(29), r.getLong(30), r.getDouble(31), r.getDouble(32), r.getLong(33),
-                        r.getDouble(34), r.getDouble(35)));
+                        r.getDouble(34), r.getDouble(35)), profile);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "vaani.dialer")
 public interface DialerConfig {
 
-    /** Whether this replica consumes ticks and call events (off for tests that drive the parts by hand). */
+    /** Whether this replica consumes ticks, call events and call records (off for tests that drive the parts by hand). */
     @WithDefault("true")
     boolean enabled();
 
@@ -20,6 +20,10 @@ public interface DialerConfig {
     /** How often the live-call registry in Redis is repaired from call_logs. */
     @WithDefault("30s")
     Duration reconcileInterval();
+
+    /** Agent profiles kept in memory (the most recently dialed agents'); the others are read again when needed. */
+    @WithDefault("1000")
+    int agentProfileCacheSize();
 
     /** The simulated phone network ({@code vaani.dialer.simulator.*}). */
     Simulator simulator();

@@ -11,11 +11,14 @@ public record OutboundCall(ClaimedCall call, DialPlan plan) {
         return call.callLogId();
     }
 
-    /** What the agent joining the call is told (LiveKit job metadata). */
+    /**
+     * What the agent joining the call is told (LiveKit job metadata). An abandon carries the
+     * profile too: the worker speaks the abandon message with the agent's voice.
+     */
     public AgentJobMetadata job(AgentJobMetadata.Mode mode) {
         return new AgentJobMetadata(AgentJobMetadata.VERSION, call.callLogId(), call.workspaceId(), call.campaignId(),
                 call.agentId(), call.prospectId(), call.phone(), mode,
                 mode == AgentJobMetadata.Mode.ABANDON ? plan.abandonMessage() : null,
-                AgentJobMetadata.variables(call.variablesJson()), null);
+                AgentJobMetadata.variables(call.variablesJson()), plan.agentProfile());
     }
 }

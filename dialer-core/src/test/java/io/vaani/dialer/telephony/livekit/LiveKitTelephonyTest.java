@@ -5,7 +5,9 @@ import static io.vaani.testing.livekit.LiveKitTwirpServer.CREATE_SIP_PARTICIPANT
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
+import io.vaani.contracts.agent.AgentProfile;
 import io.vaani.contracts.agent.AgentJobMetadata;
 import io.vaani.contracts.calling.CallingWindow;
 import io.vaani.contracts.domain.CallOutcome;
@@ -50,6 +52,12 @@ class LiveKitTelephonyTest {
 
     private static final ClaimedCall CALL = new ClaimedCall(42, 7, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
             "+14155550123", 1, "{\"firstName\":\"Ada\"}");
+    private static final AgentProfile PROFILE = new AgentProfile("Renewals", "You call about renewals.", "Hi {{firstName}}!",
+            "en-GB", new AgentProfile.Model("groq", "llama-3.3-70b"), new AgentProfile.Model("deepgram", "nova-3"),
+            new AgentProfile.Voice("cartesia", "sonic-2", "voice-1"), new AgentProfile.Tools(true, false, true, "+14155550199",
+                    List.of(new AgentProfile.HttpTool("lookup", "Finds the policy", "https://crm.example.com/lookup", "POST", 3000,
+                            JsonNodeFactory.instance.objectNode().put("type", "object")))),
+            AgentProfile.VoicemailAction.LEAVE_MESSAGE, "Please call us back.", 600);
     private static final DialPlan.Trunk TRUNK = new DialPlan.Trunk(Optional.of("ST_outbound"), 5, Optional.of("+14155550100"));
 
     private final LiveKitTwirpServer server = LiveKitTwirpServer.start(KEY, SECRET);
@@ -196,6 +204,10 @@ class LiveKitTelephonyTest {
         assertThat(sent).isEqualTo(job);
         assertThat(sent.mode()).isEqualTo(AgentJobMetadata.Mode.CONVERSATION);
         assertThat(sent.variables().path("firstName").asText()).isEqualTo("Ada");
+        // The agent's whole profile travels with the job: the worker reads no database.
+        assertThat(sent.version()).isEqualTo(2);
+        assertThat(sent.agent()).isEqualTo(PROFILE);
+        assertThat(sent.agent().tools().http().getFirst().parameters().path("type").asText()).isEqualTo("object");
         assertThat(received.grants("video")).containsAllEntriesOf(Map.of("roomAdmin", true, "room", "call-42"));
         assertThat(received.grants("sip")).isEmpty();
     }
@@ -210,6 +222,7 @@ class LiveKitTelephonyTest {
         assertThat(sent.mode()).isEqualTo(AgentJobMetadata.Mode.ABANDON);
         assertThat(sent.abandonMessage()).isEqualTo("Sorry, we will call you back.");
         assertThat(sent.callLogId()).isEqualTo(42);
+        assertThat(sent.agent()).isEqualTo(PROFILE); // its voice speaks the message
     }
 
     @Test
@@ -296,7 +309,7 @@ class LiveKitTelephonyTest {
         return new DialPlan(CALL.campaignId(), CALL.workspaceId(), CALL.agentId(), "vaani-agent", CampaignStatus.RUNNING,
                 Telephony.LIVEKIT, 2, PacingMode.MANUAL, 1.5, 3, DamperSettings.defaults(), 10, 5, 20, trunk, ringTimeoutSeconds,
                 "Sorry, we will call you back.", 600, 0, 0, 0, 0, CallingWindow.parse("{}", ComplianceProfile.NONE),
-                new CallModel.Sample(0, 0, 0, 0, 0, 0, 0));
+                new CallModel.Sample(0, 0, 0, 0, 0, 0, 0), PROFILE);
     }
 
     private static OutboundCall outbound(DialPlan plan) {
