@@ -92,7 +92,9 @@ public final class VoiceAgent implements Conversation {
         VoiceSession session = new VoiceSession(call, settings, models.forProvider(profile.llm().provider()), profile.llm().model(),
                 providers, new CallTools(profile.tools(), effects, http), metrics,
                 recorder == null ? frame -> { } : recorder::fromCaller, recorder == null ? frame -> { } : recorder::toCaller,
-                Duration.ofSeconds(profile.maxCallSeconds()), systemPrompt(profile, job));
+                Duration.ofSeconds(profile.maxCallSeconds()), systemPrompt(profile, job),
+                new VoiceSession.Voicemail(profile.voicemailAction() == AgentProfile.VoicemailAction.LEAVE_MESSAGE,
+                        PromptText.fill(profile.voicemailMessage(), job.variables())));
         VoiceSession.Result result = session.run(Optional.ofNullable(profile.firstMessage()).map(m -> PromptText.fill(m, job.variables())));
         if (!records.ended(job, result)) {
             LOG.infof("call %d already had its outcome; the agent's (%s) is not published", job.callLogId(), result.outcome());

@@ -45,6 +45,12 @@ final class VoiceSession {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int RECOGNITION_RATE = 16_000;
     private static final long TICK_MILLIS = 20;
+    /** With no beep, a message is left once the greeting has been followed by this much silence. */
+    private static final Duration MESSAGE_AFTER_SILENCE = Duration.ofMillis(1500);
+    private static final String MACHINE_CHECK = """
+            You judge the first words heard when an outbound phone call is answered. Reply with one word: MACHINE if \
+            they are a voicemail greeting or an answering machine (e.g. "leave a message after the tone", "is not \
+            available", "the person you are calling"), HUMAN if a person answered.""";
 
     private sealed interface Event {
     }
@@ -73,11 +79,23 @@ final class VoiceSession {
     private record FirstAudio(int answer) implements Event {
     }
 
+    /** An answering machine's beep was heard on the callee's side. */
+    private record Beep() implements Event {
+    }
+
+    /** The model's verdict on the callee's first words. */
+    private record Classified(boolean machine) implements Event {
+    }
+
     private record Failed(ProviderException error) implements Event {
     }
 
     /** Something outside the loop ended the call: look at {@code ended} now. */
     private record Wake() implements Event {
+    }
+
+    /** What to do on reaching an answering machine: hang up, or leave this message after the beep. */
+    record Voicemail(boolean leaveMessage, String message) {
     }
 
     /** How the conversation ended, for the call's outcome. */
@@ -159,11 +177,20 @@ final class VoiceSession {
     private boolean endAfterSpeech;
     private volatile boolean hangUp = true;
     private volatile String ended;
+    private final Voicemail voicemail;
+    private final BeepDetector beeps = new BeepDetector();
+    /** Until the callee's first words are judged (or a beep is heard), the callee may be a machine. */
+    private boolean judging = true;
+    private boolean machine;
+    private boolean beepHeard;
+    private boolean leavingMessage;
+    private LlmCall classification;
 
     VoiceSession(Call call, WorkerConfig.Voice settings, LanguageModel model, String llmModel, SessionProviders providers,
             CallTools tools, TurnMetrics metrics, Consumer<AudioFrame> recordCaller, Consumer<AudioFrame> recordAgent,
-            Duration maxDuration, String systemPrompt) {
+            Duration maxDuration, String systemPrompt, Voicemail voicemail) {
         this.call = call;
+        this.voicemail = voicemail;
         this.settings = settings;
         this.model = model;
         this.llmModel = llmModel;
@@ -230,6 +257,9 @@ final class VoiceSession {
             if (answer != null) {
                 stopAnswer(answer, true);
             }
+            if (classification != null) {
+                classification.cancel();
+            }
         } finally {
             detector.close();
             recognition.close();
@@ -253,6 +283,9 @@ final class VoiceSession {
 
     private void heardCaller(AudioFrame frame) {
         recordCaller.accept(frame);
+        if (beeps.push(frame)) {
+            events.add(new Beep());
+        }
         detector.push(frame);
         recognition.push(frame);
     }
@@ -284,6 +317,18 @@ final class VoiceSession {
                     .thenRun(() -> events.add(new Played(id))));
             case Played(int id) -> ifCurrent(id, this::played);
             case FirstAudio(int id) -> ifCurrent(id, this::firstAudio);
+            case Beep beep -> {
+                beepHeard = true;
+                if (judging || machine) {
+                    answeringMachine("a beep was heard");
+                }
+            }
+            case Classified(boolean isMachine) -> {
+                judging = false;
+                if (isMachine) {
+                    answeringMachine("the greeting is an answering machine's");
+                }
+            }
             case Failed(ProviderException error) -> {
                 LOG.warnf("call %d: %s", call.job().metadata().callLogId(), error.getMessage());
                 outcome = CallOutcome.FAILED;
@@ -316,7 +361,7 @@ final class VoiceSession {
             recordAgent.accept(frame);
         }
         long now = System.nanoTime();
-        if (interruptionFromNanos > 0 && callerSpeaking && current != null
+        if (interruptionFromNanos > 0 && callerSpeaking && current != null && !leavingMessage
                 && now - interruptionFromNanos >= settings.minInterruption().toNanos()) {
             interrupt(current);
         }
@@ -326,12 +371,17 @@ final class VoiceSession {
                 && now - speechEndNanos >= settings.maxEndpointingDelay().toNanos()) {
             speechEndNanos = 0; // sound without words: not a turn
         }
+        if (machine && voicemail.leaveMessage() && !leavingMessage && !callerSpeaking
+                && (beepHeard || (speechEndNanos > 0 && now - speechEndNanos >= MESSAGE_AFTER_SILENCE.toNanos()))) {
+            leaveMessage();
+        }
         if (resumable != null && !callerSpeaking && now >= resumeDeadlineNanos) {
             String rest = resumable;
             resumable = null;
             say(rest); // a cough or a "hm" stopped the agent: it goes on where it was cut
         }
-        if (current == null && !callerSpeaking && heard.isEmpty() && now - quietSinceNanos >= settings.silencePrompt().toNanos()) {
+        if (current == null && !machine && !callerSpeaking && heard.isEmpty()
+                && now - quietSinceNanos >= settings.silencePrompt().toNanos()) {
             if (promptsUnanswered >= settings.silencePrompts()) {
                 disposition = "no answer from the callee";
                 end(disposition, true);
@@ -350,6 +400,13 @@ final class VoiceSession {
     private void takeTurn(long now) {
         String text = heard.toString();
         heard.setLength(0);
+        if (machine) {
+            speechEndNanos = 0; // the machine's greeting goes on: nobody to answer
+            return;
+        }
+        if (judging && classification == null) {
+            classify(text);
+        }
         ObjectNode figures = JSON.createObjectNode().put("endOfUtteranceDelayMs", (now - speechEndNanos) / 1_000_000);
         metrics.endOfUtterance(Duration.ofNanos(now - speechEndNanos));
         log.said(Role.USER, new ChatMessage.User(text), text, false, heardFrom, Instant.now(), figures);
@@ -364,6 +421,60 @@ final class VoiceSession {
         Answer answer = startAnswer(true);
         answer.metrics.put("endOfSpeechNanos", endOfSpeech);
         ask(answer);
+    }
+
+    // ---- answering machines ----
+
+    /** Asks the model, beside the answer, whether the callee's first words came from a machine. */
+    private void classify(String firstWords) {
+        StringBuilder verdict = new StringBuilder();
+        classification = model.stream(new LlmRequest(llmModel, List.of(new ChatMessage.System(MACHINE_CHECK), new ChatMessage.User(firstWords)),
+                List.of(), Optional.of(0.0)), new LlmListener() {
+                    @Override
+                    public void onText(String delta) {
+                        verdict.append(delta);
+                    }
+
+                    @Override
+                    public void onToolCall(ToolCall toolCall) {
+                    }
+
+                    @Override
+                    public void onComplete(String finishReason) {
+                        events.add(new Classified(verdict.toString().toUpperCase().contains("MACHINE")));
+                    }
+
+                    @Override
+                    public void onError(ProviderException error) {
+                        LOG.debugf("call %d: no machine check (%s); treated as a person", call.job().metadata().callLogId(), error.getMessage());
+                        events.add(new Classified(false));
+                    }
+                });
+    }
+
+    private void answeringMachine(String why) {
+        if (machine) {
+            return;
+        }
+        machine = true;
+        judging = false;
+        outcome = CallOutcome.VOICEMAIL;
+        disposition = "answering machine: " + why;
+        Answer answer = current;
+        if (answer != null) {
+            stopAnswer(answer, true);
+        }
+        heard.setLength(0);
+        if (!voicemail.leaveMessage() || voicemail.message() == null || voicemail.message().isBlank()) {
+            end(disposition, true);
+        }
+    }
+
+    private void leaveMessage() {
+        leavingMessage = true;
+        endAfterSpeech = true;
+        disposition = "answering machine: message left";
+        say(voicemail.message());
     }
 
     // ---- the agent ----

@@ -64,8 +64,15 @@ class VoiceCallTest {
     S3Client s3;
     private CallMessages messages;
 
+    /** The model's answers in order; the machine check, asked beside the first answer, is told the callee is a person. */
+    private final java.util.Deque<Reply> answers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile String verdict = "HUMAN";
+
     @BeforeEach
     void listen() throws Exception {
+        verdict = "HUMAN";
+        openai.fallback(request -> request.lastContent("system").orElse("").startsWith("You judge the first words") ? Reply.text(verdict)
+                : java.util.Optional.ofNullable(answers.poll()).orElse(Reply.text("Goodbye.")));
         messages = new CallMessages();
         await().atMost(WAIT).until(() -> !dispatcher.workers().isEmpty());
     }
@@ -87,9 +94,9 @@ class VoiceCallTest {
         long callLogId = CALLS.incrementAndGet();
         StandInRoom room = livekit.createRoom("call-" + callLogId).callerOpens(new AudioFrame(new short[0], 16_000));
         deepgram.script().say("Can you call me back tomorrow at five");
-        openai.enqueue(Reply.answer().text("Of course.").toolCall("call_1", "schedule_callback",
+        answers.add(Reply.answer().text("Of course.").toolCall("call_1", "schedule_callback",
                 "{\"time\":\"2026-11-25T17:00\",\"note\":\"renewal\"}").finish("tool_calls").build());
-        openai.enqueue(Reply.answer().text("I will call you tomorrow at five. Goodbye!").toolCall("call_2", "end_call",
+        answers.add(Reply.answer().text("I will call you tomorrow at five. Goodbye!").toolCall("call_2", "end_call",
                 "{\"reason\":\"callback scheduled\"}").finish("tool_calls").build());
 
         Dispatch dispatch = dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, profile("Hello {{first_name}}, this is Vaani from Acme.")));
@@ -112,12 +119,14 @@ class VoiceCallTest {
         assertThat(ended.path("talkSeconds").asLong()).isPositive();
 
         // what the model was told: the prompt with the callee's name, the greeting, what the callee said, the tool's result
-        OpenAiProtocolServer.ReceivedRequest first = openai.requests().get(openai.requests().size() - 2);
+        List<OpenAiProtocolServer.ReceivedRequest> conversation = openai.requests().stream()
+                .filter(request -> !request.lastContent("system").orElse("").startsWith("You judge")).toList();
+        OpenAiProtocolServer.ReceivedRequest first = conversation.get(conversation.size() - 2);
         assertThat(first.roles()).containsExactly("system", "assistant", "user");
         assertThat(first.lastContent("system")).hasValueSatisfying(prompt -> assertThat(prompt).contains("calling Ada"));
         assertThat(first.lastContent("user")).hasValue("Can you call me back tomorrow at five");
         assertThat(first.toolNames()).containsExactlyInAnyOrder("end_call", "schedule_callback", "mark_do_not_call");
-        assertThat(openai.requests().getLast().roles()).endsWith("assistant", "tool");
+        assertThat(conversation.getLast().roles()).endsWith("assistant", "tool");
         assertThat(elevenlabs.texts()).contains("Of course.", "I will call you tomorrow at five.", "Goodbye!");
 
         // the record: turns in order with their figures, and the recording in S3
@@ -138,6 +147,105 @@ class VoiceCallTest {
         double seconds = recording.decode().length / 48_000.0;
         assertThat(seconds).isCloseTo(ended.path("talkSeconds").asDouble(), within(1.0));
         assertThat(dispatcher.jobUpdates(dispatch.job().getId()).getLast().getStatus().name()).isEqualTo("JS_SUCCESS");
+    }
+
+    @Test
+    void theCalleeCutsTheAgentOffAndItsTurnKeepsOnlyWhatWasHeard() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        StandInRoom room = livekit.createRoom("call-" + callLogId).callerOpens(new AudioFrame(new short[0], 16_000));
+        String greeting = "Hello Ada, this is Vaani from Acme insurance. I am calling about the renewal of your home policy, "
+                + "which ends next month. Do you have two minutes to go through the new terms together?";
+        deepgram.script().say("Hello, this is Maria, who is calling?");
+        answers.add(Reply.answer().text("Sorry, Maria, wrong number. Goodbye!").toolCall("call_1", "end_call", "{\"reason\":\"wrong number\"}")
+                .finish("tool_calls").build());
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, profile(greeting)));
+        StandInSession session = joined(room);
+        await().atMost(WAIT).until(() -> Signals.activeSeconds(session.agentAudio().joined(), 1000) > 1.5);
+        long cutInAt = System.nanoTime();
+        assertThat(session.callerSays(SpeechWav.caller())).isTrue();
+
+        await().atMost(WAIT).until(() -> livekit.deletedRooms().contains(room.name()));
+        // from a second after the callee began (0.5 s to decide, then the line empties) until the answer, the agent is silent
+        double spokenOver = session.agentAudio().frames().stream()
+                .filter(f -> f.receivedNanos() > cutInAt + 1_300_000_000L && f.receivedNanos() < cutInAt + 3_500_000_000L)
+                .filter(f -> Signals.rms(f.frame().samples(), 0, f.frame().samples().length) > 1000).count() / 100.0;
+        assertThat(spokenOver).isLessThan(0.1);
+        JsonNode record = only(awaitRecord(callLogId), "call-record");
+        JsonNode cut = record.path("turns").get(0);
+        assertThat(cut.path("interrupted").asBoolean()).isTrue();
+        assertThat(greeting).startsWith(cut.path("content").asText());
+        assertThat(cut.path("content").asText().length()).isBetween(10, greeting.length() / 2);
+        assertThat(record.path("turns").get(1).path("content").asText()).isEqualTo("Hello, this is Maria, who is calling?");
+        assertThat(only(messages.about(callLogId), "call.ended").path("outcome").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anOptOutPutsTheNumberOnTheDoNotCallList() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        StandInRoom room = livekit.createRoom("call-" + callLogId);
+        deepgram.script().say("Please stop calling me");
+        answers.add(Reply.answer().toolCall("call_1", "mark_do_not_call", "{}").finish("tool_calls").build());
+        answers.add(Reply.answer().text("Sorry for the trouble. Goodbye!").toolCall("call_2", "end_call", "{\"reason\":\"opted out\"}")
+                .finish("tool_calls").build());
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, profile(null)));
+
+        await().atMost(WAIT).until(() -> livekit.deletedRooms().contains(room.name()));
+        List<CallMessages.Received> published = awaitRecord(callLogId);
+        JsonNode optOut = only(published, "schedule.opt-out");
+        assertThat(optOut.path("phone").asText()).isEqualTo("+15551230000");
+        assertThat(optOut.path("source").asText()).isEqualTo("agent");
+        assertThat(only(published, "call.ended").path("outcome").asText()).isEqualTo("DNC");
+        assertThat(elevenlabs.texts()).contains("Sorry for the trouble.");
+    }
+
+    @Test
+    void anAnsweringMachineIsHungUpOn() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        StandInRoom room = livekit.createRoom("call-" + callLogId);
+        deepgram.script().say("Hi, you have reached Maria, please leave a message after the tone");
+        verdict = "MACHINE";
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, profile(null)));
+
+        await().atMost(WAIT).until(() -> livekit.deletedRooms().contains(room.name()));
+        JsonNode ended = only(awaitRecord(callLogId), "call.ended");
+        assertThat(ended.path("outcome").asText()).isEqualTo("VOICEMAIL");
+        assertThat(ended.path("disposition").asText()).contains("answering machine");
+    }
+
+    @Test
+    void aMessageIsLeftAfterTheBeep() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        AudioFrame greeting = new io.vaani.agent.audio.Resampler(SpeechWav.caller().sampleRate(), 16_000).process(SpeechWav.caller());
+        short[] beepAfterGreeting = java.util.Arrays.copyOf(greeting.samples(), greeting.samples().length + 16_000);
+        for (int i = 0; i < 8_000; i++) { // a 0.5 s, 1 kHz beep half a second after the greeting
+            beepAfterGreeting[greeting.samples().length + 8_000 + i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 16_000.0));
+        }
+        StandInRoom room = livekit.createRoom("call-" + callLogId).callerOpens(new AudioFrame(beepAfterGreeting, 16_000));
+        deepgram.script().say("Hi, you have reached Maria, please leave a message after the tone");
+        verdict = "MACHINE";
+        AgentProfile leaves = profile(null);
+        leaves = new AgentProfile(leaves.name(), leaves.systemPrompt(), null, leaves.language(), leaves.llm(), leaves.stt(), leaves.tts(),
+                leaves.tools(), AgentProfile.VoicemailAction.LEAVE_MESSAGE, "Hi {{first_name}}, this is Acme about your renewal.", 300);
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, leaves));
+        StandInSession session = joined(room);
+
+        await().atMost(WAIT).until(() -> livekit.deletedRooms().contains(room.name()));
+        JsonNode ended = only(awaitRecord(callLogId), "call.ended");
+        assertThat(ended.path("outcome").asText()).isEqualTo("VOICEMAIL");
+        assertThat(ended.path("disposition").asText()).isEqualTo("answering machine: message left");
+        assertThat(elevenlabs.texts()).contains("Hi Ada, this is Acme about your renewal.");
+        // the message is spoken after the beep, and the agent said nothing over the greeting
+        long beepEnds = session.callerSpeechStartedNanos() + (long) (beepAfterGreeting.length / 16_000.0 * 1e9);
+        double before = session.agentAudio().frames().stream().filter(f -> f.receivedNanos() < beepEnds - 1_000_000_000L)
+                .filter(f -> Signals.rms(f.frame().samples(), 0, f.frame().samples().length) > 1000).count() / 100.0;
+        double after = session.agentAudio().frames().stream().filter(f -> f.receivedNanos() > beepEnds)
+                .filter(f -> Signals.rms(f.frame().samples(), 0, f.frame().samples().length) > 1000).count() / 100.0;
+        assertThat(before).isLessThan(0.1);
+        assertThat(after).isGreaterThan(1.0);
     }
 
     private StandInSession joined(StandInRoom room) {
