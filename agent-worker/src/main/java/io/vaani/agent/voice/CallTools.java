@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -101,12 +102,19 @@ final class CallTools {
     private Result scheduleCallback(JsonNode arguments) {
         String time = arguments.path("time").asText("");
         LocalDateTime at;
+        String zone = null; // the prospect's own zone
         try {
             at = LocalDateTime.parse(time.length() == 16 ? time + ":00" : time);
-        } catch (DateTimeParseException e) {
-            return Result.text("'" + time + "' is not a date and time like 2026-03-14T17:00; ask the callee again.");
+        } catch (DateTimeParseException local) {
+            try { // a model may add an offset: then the time is meant in that offset
+                OffsetDateTime offset = OffsetDateTime.parse(time);
+                at = offset.toLocalDateTime();
+                zone = offset.getOffset().getId();
+            } catch (DateTimeParseException e) {
+                return Result.text("'" + time + "' is not a date and time like 2026-03-14T17:00; ask the callee again.");
+            }
         }
-        actions.scheduleCallback(at, null, arguments.path("note").asText(null));
+        actions.scheduleCallback(at, zone, arguments.path("note").asText(null));
         return new Result("Callback scheduled for " + at + ". Confirm it to the callee and say goodbye.",
                 Optional.of(CallOutcome.CALLBACK), false);
     }
