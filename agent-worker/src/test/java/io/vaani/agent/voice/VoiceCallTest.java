@@ -248,6 +248,29 @@ class VoiceCallTest {
         assertThat(after).isGreaterThan(1.0);
     }
 
+    @Test
+    void aCalleeAskingForAPersonIsTransferredAndTheRoomLeftToThem() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        StandInRoom room = livekit.createRoom("call-" + callLogId);
+        deepgram.script().say("Can I talk to a person please");
+        answers.add(Reply.answer().text("Let me put you through.").toolCall("call_1", "transfer_call", "{}").finish("tool_calls").build());
+        AgentProfile transferring = profile(null);
+        transferring = new AgentProfile(transferring.name(), transferring.systemPrompt(), null, transferring.language(), transferring.llm(),
+                transferring.stt(), transferring.tts(), new AgentProfile.Tools(true, false, false, "+14155550199", List.of()),
+                AgentProfile.VoicemailAction.HANG_UP, null, 300);
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, transferring));
+
+        List<CallMessages.Received> published = awaitRecord(callLogId);
+        assertThat(livekit.transfers()).anySatisfy(transfer -> {
+            assertThat(transfer.getRoomName()).isEqualTo(room.name());
+            assertThat(transfer.getParticipantIdentity()).isEqualTo(room.callerIdentity());
+            assertThat(transfer.getTransferTo()).isEqualTo("tel:+14155550199");
+        });
+        assertThat(only(published, "call.ended").path("outcome").asText()).isEqualTo("TRANSFERRED");
+        assertThat(livekit.deletedRooms()).doesNotContain(room.name()); // the callee talks with the person now
+    }
+
     private StandInSession joined(StandInRoom room) {
         await().atMost(WAIT).until(() -> !room.sessions().isEmpty());
         return room.sessions().getFirst();
