@@ -271,6 +271,35 @@ class VoiceCallTest {
         assertThat(livekit.deletedRooms()).doesNotContain(room.name()); // the callee talks with the person now
     }
 
+    @Test
+    void aSoundWithoutWordsStopsTheAgentOnlyUntilItResumes() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        StandInRoom room = livekit.createRoom("call-" + callLogId).callerOpens(new AudioFrame(new short[0], 16_000));
+        String greeting = "Hello Ada, this is Vaani from Acme insurance. I am calling about the renewal of your home policy, "
+                + "which ends next month. Do you have two minutes to go through the new terms together?";
+        AudioFrame speech = SpeechWav.caller();
+        int[] span = Signals.activeSpan(speech, 300);
+        AudioFrame murmur = new AudioFrame(java.util.Arrays.copyOfRange(speech.samples(), span[0], span[0] + speech.sampleRate() * 9 / 10),
+                speech.sampleRate()); // 0.9 s of voice that the recognizer finds no words in (nothing is scripted)
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, profile(greeting)));
+        StandInSession session = joined(room);
+        await().atMost(WAIT).until(() -> Signals.activeSeconds(session.agentAudio().joined(), 1000) > 1.5);
+        assertThat(session.callerSays(murmur)).isTrue();
+
+        // the agent stops, hears no words, and says the rest of its greeting
+        await().atMost(WAIT).until(() -> elevenlabs.texts().size() >= 2 && greeting.endsWith(elevenlabs.texts().getLast()));
+        await().atMost(WAIT).until(() -> "listening".equals(session.attributes().get("lk.agent.state")));
+        room.callerLeaves();
+        JsonNode record = only(awaitRecord(callLogId), "call-record");
+        JsonNode cut = record.path("turns").get(0);
+        JsonNode resumed = record.path("turns").get(1);
+        assertThat(cut.path("interrupted").asBoolean()).isTrue();
+        assertThat(resumed.path("role").asText()).isEqualTo("ASSISTANT");
+        assertThat((cut.path("content").asText() + " " + resumed.path("content").asText()).replaceAll("\\s+", " ")).isEqualTo(greeting);
+        assertThat(record.path("turns").findValuesAsText("role")).doesNotContain("USER");
+    }
+
     private StandInSession joined(StandInRoom room) {
         await().atMost(WAIT).until(() -> !room.sessions().isEmpty());
         return room.sessions().getFirst();
