@@ -1,6 +1,7 @@
 package io.vaani.agent.provider.tts;
 
 import io.vaani.agent.provider.ProviderException;
+import io.vaani.agent.provider.ProviderFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -42,7 +43,9 @@ public final class HttpSpeech {
             } catch (IOException e) {
                 text = "";
             }
-            throw ProviderFailures.http(provider, response.statusCode(), response.headers(), text);
+            // A spent balance is refused like a rate limit, and waiting does not refill it.
+            boolean retryable = !text.contains("insufficient_quota") && ProviderFailures.retryable(response.statusCode());
+            throw ProviderFailures.http(provider, response.statusCode(), retryable, response.headers(), text);
         }
         return response;
     }

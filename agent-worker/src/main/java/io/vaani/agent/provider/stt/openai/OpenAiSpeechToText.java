@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.ProviderException;
 import io.vaani.agent.provider.stt.MultipartForm;
-import io.vaani.agent.provider.stt.ProviderFailures;
+import io.vaani.agent.provider.ProviderFailures;
 import io.vaani.agent.provider.stt.SpeechToText;
 import io.vaani.agent.provider.stt.SttListener;
 import io.vaani.agent.provider.stt.SttOptions;

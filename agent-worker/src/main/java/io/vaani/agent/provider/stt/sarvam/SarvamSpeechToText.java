@@ -3,7 +3,7 @@ package io.vaani.agent.provider.stt.sarvam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.stt.MultipartForm;
-import io.vaani.agent.provider.stt.ProviderFailures;
+import io.vaani.agent.provider.ProviderFailures;
 import io.vaani.agent.provider.stt.SpeechToText;
 import io.vaani.agent.provider.stt.SttListener;
 import io.vaani.agent.provider.stt.SttOptions;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.ProviderException;
 import io.vaani.agent.provider.tts.Cancellation;
 import io.vaani.agent.provider.tts.HttpSpeech;
-import io.vaani.agent.provider.tts.ProviderFailures;
+import io.vaani.agent.provider.ProviderFailures;
 import io.vaani.agent.provider.tts.SentencePipeline;
 import io.vaani.agent.provider.tts.SentenceSynthesizer;
 import io.vaani.agent.provider.tts.SpeechStream;
