@@ -3,6 +3,7 @@ package io.vaani.agent.provider.stt;
 import io.vaani.agent.audio.AudioFrame;
 import io.vaani.agent.net.MessageSocket;
 import io.vaani.agent.provider.ProviderException;
+import io.vaani.agent.provider.ProviderFailures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -102,9 +103,15 @@ public abstract class StreamingSttSession implements SttSession {
         return false;
     }
 
-    /** The error for a close frame the provider sent unasked; providers with documented codes refine it. */
+    /**
+     * The error for a close frame the provider sent unasked; providers with documented codes refine
+     * it. Server faults (1011 internal error, 1012 restart, 1013 try again later, 1014 bad gateway),
+     * going away (1001) and abnormal closure (1006) may work on a new connection; the rest (1008
+     * policy, 1003 unsupported data, 4xxx application codes) will not.
+     */
     protected ProviderException closeError(int code, String reason) {
-        return ProviderFailures.closed(provider, code, reason);
+        boolean retryable = code == 1001 || code == 1006 || (code >= 1011 && code <= 1014);
+        return ProviderFailures.closed(provider, code, reason, retryable);
     }
 
     /** Opens the connection in the background; audio may be pushed at once. */

@@ -2,6 +2,7 @@ package io.vaani.agent.provider.stt;
 
 import io.vaani.agent.audio.AudioFrame;
 import io.vaani.agent.provider.ProviderException;
+import io.vaani.agent.provider.ProviderFailures;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

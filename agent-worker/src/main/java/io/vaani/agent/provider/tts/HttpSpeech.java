@@ -1,13 +1,18 @@
 package io.vaani.agent.provider.tts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.ProviderException;
+import io.vaani.agent.provider.ProviderFailures;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,8 +21,23 @@ import java.util.concurrent.ExecutionException;
 public final class HttpSpeech {
     /** Enough of an error body to read the provider's reason. */
     private static final int ERROR_BODY_LIMIT = 16 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpSpeech() {
+    }
+
+    /** A speech request whose body is {@code body} as JSON, with the provider's credentials header. */
+    public static HttpRequest jsonPost(URI uri, Duration timeout, String authHeader, String authValue, Object body) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return HttpRequest.newBuilder(uri).timeout(timeout)
+                .header(authHeader, authValue)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     /** Sends the request and returns the successful response, its body still streaming. */
@@ -42,7 +62,9 @@ public final class HttpSpeech {
             } catch (IOException e) {
                 text = "";
             }
-            throw ProviderFailures.http(provider, response.statusCode(), response.headers(), text);
+            // A spent balance is refused like a rate limit, and waiting does not refill it.
+            boolean retryable = !text.contains("insufficient_quota") && ProviderFailures.retryable(response.statusCode());
+            throw ProviderFailures.http(provider, response.statusCode(), retryable, response.headers(), text);
         }
         return response;
     }

@@ -1,6 +1,7 @@
 package io.vaani.agent.provider.tts;
 
 import io.vaani.agent.provider.ProviderException;
+import io.vaani.agent.provider.ProviderFailures;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -116,12 +116,4 @@ class SpeechRecognizersTest {
             assertThat(listener.finalTexts()).containsExactly("derived address works");
         }
     }
-
-    @Test
-    void retryAfterIsReadInSecondsMillisecondsOrAsADate() {
-        assertThat(ProviderFailures.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
-        assertThat(ProviderFailures.parseRetryAfter("1.5")).contains(Duration.ofMillis(1500));
-        assertThat(ProviderFailures.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
-        assertThat(ProviderFailures.parseRetryAfter("soon")).isEmpty();
-    }
 }

@@ -3,15 +3,13 @@ package io.vaani.agent.provider.llm.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.ProviderException;
+import io.vaani.agent.provider.ProviderFailures;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,12 +29,9 @@ final class ApiErrors {
     static ProviderException ofResponse(String provider, int status, HttpHeaders headers, byte[] body,
             ObjectMapper json, Clock clock) {
         ApiError error = parse(body, json);
-        boolean retryable = switch (status) {
-            case 408, 409 -> true;
-            // A spent balance is refused with 429 too, and waiting does not refill it.
-            case 429 -> !"insufficient_quota".equals(error.code()) && !"insufficient_quota".equals(error.type());
-            default -> status >= 500;
-        };
+        // A conflict may pass on a retry too; a spent balance is refused with 429, and waiting does not refill it.
+        boolean quota = "insufficient_quota".equals(error.code()) || "insufficient_quota".equals(error.type());
+        boolean retryable = status == 409 || (ProviderFailures.retryable(status) && !(status == 429 && quota));
         // The API may say outright whether a retry makes sense, and then it knows best.
         Optional<String> shouldRetry = headers.firstValue("x-should-retry");
         if (shouldRetry.isPresent()) {
@@ -56,20 +51,13 @@ final class ApiErrors {
 
     /**
      * How long to wait: {@code retry-after-ms}, then {@code retry-after} (seconds or an HTTP date),
-     * then the longer of the request and token limits' resets, the one that must have been hit
+     * as every provider says it, then the longer of the request and token limits' resets, the one that must have been hit
      * being unknown.
      */
     static Optional<Duration> retryAfter(HttpHeaders headers, Clock clock) {
-        Optional<Duration> millis = headers.firstValue("retry-after-ms").flatMap(value -> seconds(value, 1_000));
-        if (millis.isPresent()) {
-            return millis;
-        }
-        Optional<String> retryAfter = headers.firstValue("retry-after");
-        if (retryAfter.isPresent()) {
-            Optional<Duration> wait = seconds(retryAfter.get(), 1).or(() -> httpDate(retryAfter.get(), clock));
-            if (wait.isPresent()) {
-                return wait;
-            }
+        Optional<Duration> wait = ProviderFailures.retryAfter(headers, clock);
+        if (wait.isPresent()) {
+            return wait;
         }
         Optional<Duration> requests = headers.firstValue("x-ratelimit-reset-requests").flatMap(ApiErrors::goDuration);
         Optional<Duration> tokens = headers.firstValue("x-ratelimit-reset-tokens").flatMap(ApiErrors::goDuration);
@@ -102,28 +90,6 @@ final class ApiErrors {
         return end == text.length() ? Optional.of(Duration.ofNanos(nanos.longValue())) : Optional.empty();
     }
 
-    private static Optional<Duration> seconds(String value, int perSecond) {
-        try {
-            BigDecimal amount = new BigDecimal(value.trim());
-            if (amount.signum() < 0) {
-                return Optional.empty();
-            }
-            return Optional.of(Duration.ofNanos(amount.multiply(BigDecimal.valueOf(1_000_000_000L / perSecond)).longValue()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Duration> httpDate(String value, Clock clock) {
-        try {
-            Duration wait = Duration.between(clock.instant(),
-                    ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     private static ApiError parse(byte[] body, ObjectMapper json) {
         try {
             JsonNode error = json.readTree(body).path("error");
@@ -133,8 +99,7 @@ final class ApiErrors {
         } catch (IOException e) {
             // Not JSON: a proxy's or load balancer's page; its text is the best message there is.
         }
-        String text = new String(body, StandardCharsets.UTF_8).strip();
-        return new ApiError(text.length() > 300 ? text.substring(0, 300) + "..." : text, null, null);
+        return new ApiError(ProviderFailures.abbreviate(new String(body, StandardCharsets.UTF_8)), null, null);
     }
 
     private static String text(JsonNode node, String field) {

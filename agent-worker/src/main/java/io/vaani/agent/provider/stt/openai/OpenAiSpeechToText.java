@@ -1,18 +1,17 @@
 package io.vaani.agent.provider.stt.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.ProviderException;
 import io.vaani.agent.provider.stt.MultipartForm;
-import io.vaani.agent.provider.stt.ProviderFailures;
+import io.vaani.agent.provider.ProviderFailures;
 import io.vaani.agent.provider.stt.SpeechToText;
 import io.vaani.agent.provider.stt.SttListener;
 import io.vaani.agent.provider.stt.SttOptions;
 import io.vaani.agent.provider.stt.SttSession;
 import io.vaani.agent.provider.stt.Transcript;
+import io.vaani.agent.provider.stt.TranscriptionPost;
 import io.vaani.agent.provider.stt.UtteranceSttSession;
 import io.vaani.agent.provider.stt.UtteranceSttSession.Utterance;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,10 +29,8 @@ import java.util.Locale;
  * @param baseUrl e.g. {@code https://api.openai.com/v1}
  */
 public final class OpenAiSpeechToText implements SpeechToText {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** OpenAI takes files up to 25 MB: about 13 minutes at 16 kHz, far above any utterance. */
     private static final Duration MAX_UTTERANCE = Duration.ofMinutes(2);
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     static final String PROVIDER = "openai";
 
     private final HttpClient http;
@@ -67,31 +64,10 @@ public final class OpenAiSpeechToText implements SpeechToText {
         if (logprobs) {
             form.field("include[]", "logprobs");
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(RESPONSE_TIMEOUT)
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", form.contentType())
-                .POST(form.publisher())
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw ProviderFailures.connection(PROVIDER, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProviderFailures.connection(PROVIDER, e);
-        }
-        if (response.statusCode() != 200) {
-            throw failure(response);
-        }
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            return new Transcript(body.path("text").asText("").strip(), true, confidence(body.path("logprobs")),
-                    utterance.start(), utterance.end());
-        } catch (IOException e) {
-            throw ProviderFailures.connection(PROVIDER, e);
-        }
+        JsonNode body = TranscriptionPost.send(http, PROVIDER,
+                HttpRequest.newBuilder(endpoint).header("Authorization", "Bearer " + apiKey), form, OpenAiSpeechToText::failure);
+        return new Transcript(body.path("text").asText("").strip(), true, confidence(body.path("logprobs")),
+                utterance.start(), utterance.end());
     }
 
     private static ProviderException failure(HttpResponse<String> response) {

@@ -1,21 +1,19 @@
 package io.vaani.agent.provider.stt.sarvam;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.stt.MultipartForm;
-import io.vaani.agent.provider.stt.ProviderFailures;
+import io.vaani.agent.provider.ProviderFailures;
 import io.vaani.agent.provider.stt.SpeechToText;
 import io.vaani.agent.provider.stt.SttListener;
 import io.vaani.agent.provider.stt.SttOptions;
 import io.vaani.agent.provider.stt.SttSession;
 import io.vaani.agent.provider.stt.Transcript;
+import io.vaani.agent.provider.stt.TranscriptionPost;
 import io.vaani.agent.provider.stt.UtteranceSttSession;
 import io.vaani.agent.provider.stt.UtteranceSttSession.Utterance;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -26,9 +24,7 @@ import java.time.Duration;
  * @param baseUrl e.g. {@code https://api.sarvam.ai}; {@code /speech-to-text} is appended
  */
 public final class SarvamSpeechToText implements SpeechToText {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_UTTERANCE = Duration.ofSeconds(30);
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     static final String PROVIDER = "sarvam";
 
     private final HttpClient http;
@@ -51,30 +47,9 @@ public final class SarvamSpeechToText implements SpeechToText {
                 .file("file", "utterance.wav", "audio/wav", utterance.wav())
                 .field("model", options.model())
                 .field("language_code", SarvamLanguages.code(options.language()));
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(RESPONSE_TIMEOUT)
-                .header("api-subscription-key", apiKey)
-                .header("Content-Type", form.contentType())
-                .POST(form.publisher())
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw ProviderFailures.connection(PROVIDER, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProviderFailures.connection(PROVIDER, e);
-        }
-        if (response.statusCode() != 200) {
-            throw ProviderFailures.http(PROVIDER, response.statusCode(), response.headers(), response.body());
-        }
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            // Sarvam reports no confidence for a transcript.
-            return new Transcript(body.path("transcript").asText(""), true, 1.0, utterance.start(), utterance.end());
-        } catch (IOException e) {
-            throw ProviderFailures.connection(PROVIDER, e);
-        }
+        JsonNode body = TranscriptionPost.send(http, PROVIDER, HttpRequest.newBuilder(endpoint).header("api-subscription-key", apiKey), form,
+                response -> ProviderFailures.http(PROVIDER, response.statusCode(), response.headers(), response.body()));
+        // Sarvam reports no confidence for a transcript.
+        return new Transcript(body.path("transcript").asText(""), true, 1.0, utterance.start(), utterance.end());
     }
 }

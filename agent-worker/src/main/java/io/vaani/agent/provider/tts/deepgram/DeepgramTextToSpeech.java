@@ -1,7 +1,5 @@
 package io.vaani.agent.provider.tts.deepgram;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.tts.Cancellation;
 import io.vaani.agent.provider.tts.HttpSpeech;
 import io.vaani.agent.provider.tts.SentencePipeline;
@@ -29,7 +27,6 @@ public final class DeepgramTextToSpeech implements TextToSpeech {
     static final String DEFAULT_MODEL = "aura-2-thalia-en";
     /** The rates Deepgram produces linear16 at; others are resampled from 24 kHz, Aura's own rate. */
     static final Set<Integer> RATES = Set.of(8_000, 16_000, 24_000, 32_000, 48_000);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
     private final URI baseUrl;
@@ -80,22 +77,11 @@ public final class DeepgramTextToSpeech implements TextToSpeech {
 
         @Override
         public SpeechStream synthesize(String text, Cancellation cancellation) throws InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Authorization", "Token " + apiKey)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body(text))).build();
+            HttpRequest request = HttpSpeech.jsonPost(uri, timeout, "Authorization", "Token " + apiKey, new SpeakRequest(text));
             return HttpSpeech.rawPcm(HttpSpeech.send(client, request, PROVIDER, cancellation).body(), rate);
         }
     }
 
     record SpeakRequest(String text) {
-    }
-
-    private static String body(String text) {
-        try {
-            return JSON.writeValueAsString(new SpeakRequest(text));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.vaani.agent.provider.tts.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.tts.Cancellation;
 import io.vaani.agent.provider.tts.HttpSpeech;
 import io.vaani.agent.provider.tts.SentencePipeline;
@@ -26,7 +24,6 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
     static final String DEFAULT_VOICE = "alloy";
     /** The only rate OpenAI's pcm format comes at. */
     static final int PCM_RATE = 24_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
     private final URI speechUri;
@@ -64,16 +61,8 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
 
         @Override
         public SpeechStream synthesize(String text, Cancellation cancellation) throws InterruptedException {
-            String body;
-            try {
-                body = JSON.writeValueAsString(new SpeechRequest(template.model(), template.voice(), text, template.response_format()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            HttpRequest request = HttpRequest.newBuilder(speechUri).timeout(timeout)
-                    .header("Authorization", "Bearer " + apiKey)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest request = HttpSpeech.jsonPost(speechUri, timeout, "Authorization", "Bearer " + apiKey,
+                    new SpeechRequest(template.model(), template.voice(), text, template.response_format()));
             return HttpSpeech.rawPcm(HttpSpeech.send(client, request, PROVIDER, cancellation).body(), PCM_RATE);
         }
     }

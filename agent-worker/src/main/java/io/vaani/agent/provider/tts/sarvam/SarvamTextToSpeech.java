@@ -1,12 +1,11 @@
 package io.vaani.agent.provider.tts.sarvam;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaani.agent.provider.ProviderException;
 import io.vaani.agent.provider.tts.Cancellation;
 import io.vaani.agent.provider.tts.HttpSpeech;
-import io.vaani.agent.provider.tts.ProviderFailures;
+import io.vaani.agent.provider.ProviderFailures;
 import io.vaani.agent.provider.tts.SentencePipeline;
 import io.vaani.agent.provider.tts.SentenceSynthesizer;
 import io.vaani.agent.provider.tts.SpeechStream;
@@ -92,17 +91,8 @@ public final class SarvamTextToSpeech implements TextToSpeech {
 
         @Override
         public SpeechStream synthesize(String text, Cancellation cancellation) throws InterruptedException {
-            String body;
-            try {
-                body = JSON.writeValueAsString(new SpeechRequest(text, template.target_language_code(), template.speaker(),
-                        template.model(), template.speech_sample_rate()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            HttpRequest request = HttpRequest.newBuilder(speechUri).timeout(timeout)
-                    .header("api-subscription-key", apiKey)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest request = HttpSpeech.jsonPost(speechUri, timeout, "api-subscription-key", apiKey,
+                    new SpeechRequest(text, template.target_language_code(), template.speaker(), template.model(), template.speech_sample_rate()));
             try (InputStream answer = HttpSpeech.send(client, request, PROVIDER, cancellation).body()) {
                 SpeechResponse response = JSON.readValue(answer, SpeechResponse.class);
                 if (response.audios() == null || response.audios().isEmpty()) {
