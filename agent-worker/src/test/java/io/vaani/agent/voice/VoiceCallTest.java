@@ -300,6 +300,23 @@ class VoiceCallTest {
         assertThat(record.path("turns").findValuesAsText("role")).doesNotContain("USER");
     }
 
+    @Test
+    void aCallEndsAtTheAgentsMaximumDuration() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        StandInRoom room = livekit.createRoom("call-" + callLogId).callerOpens(new AudioFrame(new short[0], 16_000));
+        AgentProfile brief = profile("Hello Ada.");
+        brief = new AgentProfile(brief.name(), brief.systemPrompt(), brief.firstMessage(), brief.language(), brief.llm(), brief.stt(),
+                brief.tts(), brief.tools(), brief.voicemailAction(), null, 6);
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, brief));
+
+        await().atMost(WAIT).until(() -> livekit.deletedRooms().contains(room.name()));
+        JsonNode ended = only(awaitRecord(callLogId), "call.ended");
+        assertThat(ended.path("outcome").asText()).isEqualTo("COMPLETED");
+        assertThat(ended.path("disposition").asText()).isEqualTo("maximum call duration reached");
+        assertThat(ended.path("talkSeconds").asLong()).isBetween(6L, 8L);
+    }
+
     private StandInSession joined(StandInRoom room) {
         await().atMost(WAIT).until(() -> !room.sessions().isEmpty());
         return room.sessions().getFirst();
