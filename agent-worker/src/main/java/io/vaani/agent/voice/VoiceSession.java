@@ -260,7 +260,7 @@ final class VoiceSession {
             call.state(Call.AgentState.LISTENING);
             firstMessage.filter(text -> !text.isBlank()).ifPresent(this::say);
             while (ended == null) {
-                Posted posted = events.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                Posted posted = events.poll(untilNextTick(), TimeUnit.NANOSECONDS);
                 if (posted != null) {
                     postedNanos = posted.nanos();
                     handle(posted.event());
@@ -375,6 +375,15 @@ final class VoiceSession {
             heard.append(heard.isEmpty() ? "" : " ").append(text);
             lastFinalPostedNanos = postedNanos;
         }
+    }
+
+    /** A tick's time, or less when the turn falls due sooner: answering waits for the endpointing delay, not a tick more. */
+    private long untilNextTick() {
+        long tick = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+        if (callerSpeaking || speechEndNanos == 0 || heard.isEmpty()) {
+            return tick;
+        }
+        return Math.clamp(speechEndNanos + settings.minEndpointingDelay().toNanos() - System.nanoTime(), 0, tick);
     }
 
     private void tick() {
