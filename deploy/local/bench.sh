@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs a benchmark and prints its figures: deploy/local/bench.sh hopper|ticker|pacing|api|vad
+# Runs a benchmark and prints its figures: deploy/local/bench.sh hopper|ticker|pacing|api|vad|voice
 # Benchmarks are tests tagged "bench", left out of deploy/local/test.sh.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
 
-declare -A MODULES=([hopper]=dialer-hopper [ticker]=dialer-ticker [pacing]=dialer-core [api]=api-service [vad]=agent-worker)
+declare -A MODULES=([hopper]=dialer-hopper [ticker]=dialer-ticker [pacing]=dialer-core [api]=api-service [vad]=agent-worker [voice]=agent-worker)
 name=${1:-}
 [ -n "$name" ] && [ -n "${MODULES[$name]:-}" ] || fail "usage: $0 {${!MODULES[*]}}"
 use_java

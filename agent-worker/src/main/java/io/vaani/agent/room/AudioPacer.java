@@ -25,6 +25,8 @@ final class AudioPacer implements AutoCloseable {
     private final CopyOnWriteArrayList<Paced> outputs = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Written by the pacer thread only. */
+    private volatile long skips;
 
     AudioPacer() {
         thread = Thread.ofPlatform().name("audio-pacer").daemon().unstarted(this::run);
@@ -60,12 +62,18 @@ final class AudioPacer implements AutoCloseable {
             long now = System.nanoTime();
             if (now - next > MAX_LAG_NANOS) {
                 next = now;
+                skips++;
             }
             long wait = next - now;
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
         }
+    }
+
+    /** Times the pacer fell too far behind and skipped ahead: each is a gap in every call's outgoing audio. */
+    long skips() {
+        return skips;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 import io.vaani.agent.audio.AudioFrame;
 import io.vaani.agent.audio.PcmBytes;
 import io.vaani.agent.audio.Resampler;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,8 @@ final class RemoteAudioReceiver implements AudioSubscription, AudioTrackSink {
     private final short[] pending;
     private int pendingLength;
     private volatile boolean closed;
+
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     RemoteAudioReceiver(String participantIdentity, int sampleRate, Consumer<AudioFrame> consumer, Runnable onClose) {
         this.participantIdentity = participantIdentity;
@@ -139,9 +142,20 @@ final class RemoteAudioReceiver implements AudioSubscription, AudioTrackSink {
         queue.clear();
         queue.offer(END);
         onClose.run();
+        if (Thread.currentThread() != delivery) {
+            awaitStopped();
+        }
     }
 
-    void awaitStopped() throws InterruptedException {
-        delivery.join(1000);
+    /**
+     * Waits for the frame being delivered, so that once closed the consumer is never called again and
+     * may free what it uses (a VAD's native tensors, freed under a running inference, crash the process).
+     */
+    private void awaitStopped() {
+        try {
+            delivery.join(STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

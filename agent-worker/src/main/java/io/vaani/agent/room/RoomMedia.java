@@ -51,6 +51,11 @@ public final class RoomMedia implements AutoCloseable {
         return pacer;
     }
 
+    /** Times outgoing audio was cut because the process could not feed the microphones in time (a long pause, an overloaded CPU). */
+    public long audioOutputSkips() {
+        return pacer.skips();
+    }
+
     HttpClient http() {
         return http;
     }

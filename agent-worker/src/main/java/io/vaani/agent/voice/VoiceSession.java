@@ -94,6 +94,10 @@ final class VoiceSession {
     private record Wake() implements Event {
     }
 
+    /** An event and when it was posted, so the loop's own delay shows in the turn's figures. */
+    private record Posted(Event event, long nanos) {
+    }
+
     /** What to do on reaching an answering machine: hang up, or leave this message after the beep. */
     record Voicemail(boolean leaveMessage, String message) {
     }
@@ -117,6 +121,11 @@ final class VoiceSession {
         volatile long firstAudioNanos;
         long firstTokenNanos;
         long firstPushNanos;
+        /** The pipeline's own time on the way to this answer, stage by stage (see {@link TurnTimings}). */
+        long endOfSpeechOverhead;
+        long turnOverhead;
+        long firstSentenceOverhead;
+        volatile long firstAudioOverhead;
         LlmCall model;
 
         Answer(int id, boolean fromModel) {
@@ -154,7 +163,9 @@ final class VoiceSession {
     private final Consumer<AudioFrame> recordAgent;
     private final Duration maxDuration;
     private final TurnLog log;
-    private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Posted> events = new LinkedBlockingQueue<>();
+    /** When the event being handled was posted. */
+    private long postedNanos;
     /** The agent's audio as the microphone sends it, recorded from the loop rather than on the shared pacer thread. */
     private final ConcurrentLinkedQueue<AudioFrame> sent = new ConcurrentLinkedQueue<>();
     /** The conversation starts when the agent is in the call, before its providers connect (the recording starts then too). */
@@ -165,6 +176,8 @@ final class VoiceSession {
     private boolean callerSpeaking;
     private long speechStartNanos;
     private long speechEndNanos;
+    private long endOfSpeechOverhead;
+    private long lastFinalPostedNanos;
     private final StringBuilder heard = new StringBuilder();
     private Instant heardFrom;
     private long interruptionFromNanos;
@@ -210,29 +223,29 @@ final class VoiceSession {
             public void onDone() {
                 Answer answer = current;
                 if (answer != null) {
-                    events.add(new SpeechDone(answer.id));
+                    post(new SpeechDone(answer.id));
                 }
             }
 
             @Override
             public void onError(ProviderException error) {
-                events.add(new Failed(error));
+                post(new Failed(error));
             }
         });
         this.recognition = providers.stt(new SttListener() {
             @Override
             public void onTranscript(Transcript transcript) {
-                events.add(new Heard(transcript));
+                post(new Heard(transcript));
             }
 
             @Override
             public void onError(ProviderException error) {
-                events.add(new Failed(error));
+                post(new Failed(error));
             }
         });
         this.detector = providers.vad(event -> {
             if (!(event instanceof VadEvent.Inference)) {
-                events.add(new Vad(event));
+                post(new Vad(event));
             }
         });
     }
@@ -247,9 +260,10 @@ final class VoiceSession {
             call.state(Call.AgentState.LISTENING);
             firstMessage.filter(text -> !text.isBlank()).ifPresent(this::say);
             while (ended == null) {
-                Event event = events.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    handle(event);
+                Posted posted = events.poll(untilNextTick(), TimeUnit.NANOSECONDS);
+                if (posted != null) {
+                    postedNanos = posted.nanos();
+                    handle(posted.event());
                 }
                 tick();
             }
@@ -260,6 +274,7 @@ final class VoiceSession {
             if (classification != null) {
                 classification.cancel();
             }
+            metrics.droppedFrames(audio.droppedFrames());
         } finally {
             detector.close();
             recognition.close();
@@ -276,7 +291,11 @@ final class VoiceSession {
                 ended = reason;
             }
         }
-        events.add(new Wake());
+        post(new Wake());
+    }
+
+    private void post(Event event) {
+        events.add(new Posted(event, System.nanoTime()));
     }
 
     // ---- the callee ----
@@ -284,7 +303,7 @@ final class VoiceSession {
     private void heardCaller(AudioFrame frame) {
         recordCaller.accept(frame);
         if (beeps.push(frame)) {
-            events.add(new Beep());
+            post(new Beep());
         }
         detector.push(frame);
         recognition.push(frame);
@@ -306,6 +325,7 @@ final class VoiceSession {
                 quietSinceNanos = speechEndNanos;
                 interruptionFromNanos = 0;
                 recognition.endOfSpeech();
+                endOfSpeechOverhead = System.nanoTime() - postedNanos;
             }
             case Vad vad -> {
             }
@@ -314,7 +334,7 @@ final class VoiceSession {
             case ModelTool(int id, ToolCall toolCall) -> ifCurrent(id, answer -> answer.toolCalls.add(toolCall));
             case ModelDone(int id) -> ifCurrent(id, this::modelDone);
             case SpeechDone(int id) -> ifCurrent(id, answer -> call.microphone().drained()
-                    .thenRun(() -> events.add(new Played(id))));
+                    .thenRun(() -> post(new Played(id))));
             case Played(int id) -> ifCurrent(id, this::played);
             case FirstAudio(int id) -> ifCurrent(id, this::firstAudio);
             case Beep beep -> {
@@ -353,7 +373,17 @@ final class VoiceSession {
                 heardFrom = Instant.now().minusNanos(System.nanoTime() - speechStartNanos);
             }
             heard.append(heard.isEmpty() ? "" : " ").append(text);
+            lastFinalPostedNanos = postedNanos;
         }
+    }
+
+    /** A tick's time, or less when the turn falls due sooner: answering waits for the endpointing delay, not a tick more. */
+    private long untilNextTick() {
+        long tick = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+        if (callerSpeaking || speechEndNanos == 0 || heard.isEmpty()) {
+            return tick;
+        }
+        return Math.clamp(speechEndNanos + settings.minEndpointingDelay().toNanos() - System.nanoTime(), 0, tick);
     }
 
     private void tick() {
@@ -417,10 +447,13 @@ final class VoiceSession {
             stopAnswer(unfinished, true); // the callee went on talking: answer everything they said
         }
         long endOfSpeech = speechEndNanos;
+        long due = Math.max(endOfSpeech + settings.minEndpointingDelay().toNanos(), lastFinalPostedNanos);
         speechEndNanos = 0;
         Answer answer = startAnswer(true);
         answer.metrics.put("endOfSpeechNanos", endOfSpeech);
+        answer.endOfSpeechOverhead = endOfSpeechOverhead;
         ask(answer);
+        answer.turnOverhead = System.nanoTime() - due;
     }
 
     // ---- answering machines ----
@@ -441,13 +474,13 @@ final class VoiceSession {
 
                     @Override
                     public void onComplete(String finishReason) {
-                        events.add(new Classified(verdict.toString().toUpperCase().contains("MACHINE")));
+                        post(new Classified(verdict.toString().toUpperCase().contains("MACHINE")));
                     }
 
                     @Override
                     public void onError(ProviderException error) {
                         LOG.debugf("call %d: no machine check (%s); treated as a person", call.job().metadata().callLogId(), error.getMessage());
-                        events.add(new Classified(false));
+                        post(new Classified(false));
                     }
                 });
     }
@@ -492,22 +525,22 @@ final class VoiceSession {
         answer.model = model.stream(new LlmRequest(llmModel, log.messages(), tools.definitions(), Optional.empty()), new LlmListener() {
             @Override
             public void onText(String delta) {
-                events.add(new ModelText(id, delta));
+                post(new ModelText(id, delta));
             }
 
             @Override
             public void onToolCall(ToolCall toolCall) {
-                events.add(new ModelTool(id, toolCall));
+                post(new ModelTool(id, toolCall));
             }
 
             @Override
             public void onComplete(String finishReason) {
-                events.add(new ModelDone(id));
+                post(new ModelDone(id));
             }
 
             @Override
             public void onError(ProviderException error) {
-                events.add(new Failed(error));
+                post(new Failed(error));
             }
         });
     }
@@ -538,6 +571,9 @@ final class VoiceSession {
         }
         answer.spoken.append(answer.spoken.isEmpty() ? "" : " ").append(sentence);
         speech.push(sentence);
+        if (answer.firstSentenceOverhead == 0) {
+            answer.firstSentenceOverhead = System.nanoTime() - postedNanos;
+        }
     }
 
     private void modelDone(Answer answer) {
@@ -581,12 +617,16 @@ final class VoiceSession {
         if (answer == null) {
             return;
         }
-        if (answer.firstAudioNanos == 0) {
+        boolean first = answer.firstAudioNanos == 0;
+        if (first) {
             answer.firstAudioNanos = System.nanoTime();
-            events.add(new FirstAudio(answer.id));
         }
         answer.generatedNanos += frame.duration().toNanos();
         call.microphone().write(frame);
+        if (first) {
+            answer.firstAudioOverhead = System.nanoTime() - answer.firstAudioNanos;
+            post(new FirstAudio(answer.id));
+        }
     }
 
     private void played(Answer answer) {
@@ -634,6 +674,8 @@ final class VoiceSession {
             long latency = answer.firstAudioNanos - answer.metrics.remove("endOfSpeechNanos").asLong();
             answer.metrics.put("responseLatencyMs", latency / 1_000_000);
             metrics.response(Duration.ofNanos(latency));
+            metrics.overhead(new TurnTimings(Duration.ofNanos(answer.endOfSpeechOverhead), Duration.ofNanos(answer.turnOverhead),
+                    Duration.ofNanos(answer.firstSentenceOverhead), Duration.ofNanos(answer.firstAudioOverhead)));
         }
         if (answer.firstPushNanos > 0) {
             long ttfb = answer.firstAudioNanos - answer.firstPushNanos;
