@@ -402,7 +402,7 @@ final class VoiceSession {
             speechEndNanos = 0; // sound without words: not a turn
         }
         if (machine && voicemail.leaveMessage() && !leavingMessage && !callerSpeaking
-                && (beepHeard || (speechEndNanos > 0 && now - speechEndNanos >= MESSAGE_AFTER_SILENCE.toNanos()))) {
+                && (beepHeard || now - quietSinceNanos >= MESSAGE_AFTER_SILENCE.toNanos())) {
             leaveMessage();
         }
         if (resumable != null && !callerSpeaking && now >= resumeDeadlineNanos) {

@@ -25,7 +25,7 @@ class LiveKitStandInTest {
             int port = livekit.port();
 
             livekit.stop();
-            assertThat(reachable(livekit.url())).isFalse();
+            assertThat(servesAgents(livekit)).isFalse();
             livekit.start();
 
             assertThat(livekit.port()).isEqualTo(port);
@@ -63,10 +63,13 @@ class LiveKitStandInTest {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private boolean reachable(URI url) {
-        try (java.net.Socket ignored = new java.net.Socket(url.getHost(), url.getPort())) {
+    /** Whether a worker can open {@code /agent}; asked of the port, not the socket (another server may bind a freed port). */
+    private boolean servesAgents(LiveKitStandIn livekit) {
+        try {
+            http.newWebSocketBuilder().header("Authorization", "Bearer " + livekit.agentToken("", "worker"))
+                    .buildAsync(URI.create(livekit.url() + "/agent"), new WebSocket.Listener() { }).get(5, TimeUnit.SECONDS).abort();
             return true;
-        } catch (java.io.IOException e) {
+        } catch (Exception e) {
             return false;
         }
     }

@@ -317,6 +317,25 @@ class VoiceCallTest {
         assertThat(ended.path("talkSeconds").asLong()).isBetween(6L, 8L);
     }
 
+    @Test
+    void withoutABeepTheMessageIsLeftOnceTheGreetingIsOver() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        StandInRoom room = livekit.createRoom("call-" + callLogId); // the caller's line plays the greeting, then silence
+        deepgram.script().say("Hi, you have reached Maria, please leave a message after the tone");
+        verdict = "MACHINE";
+        AgentProfile leaves = profile(null);
+        leaves = new AgentProfile(leaves.name(), leaves.systemPrompt(), null, leaves.language(), leaves.llm(), leaves.stt(), leaves.tts(),
+                leaves.tools(), AgentProfile.VoicemailAction.LEAVE_MESSAGE, "Hi {{first_name}}, Acme here, please call us back.", 300);
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, leaves));
+
+        await().atMost(WAIT).until(() -> livekit.deletedRooms().contains(room.name()));
+        JsonNode ended = only(awaitRecord(callLogId), "call.ended");
+        assertThat(ended.path("outcome").asText()).isEqualTo("VOICEMAIL");
+        assertThat(ended.path("disposition").asText()).isEqualTo("answering machine: message left");
+        assertThat(elevenlabs.texts()).contains("Hi Ada, Acme here, please call us back.");
+    }
+
     private StandInSession joined(StandInRoom room) {
         await().atMost(WAIT).until(() -> !room.sessions().isEmpty());
         return room.sessions().getFirst();
