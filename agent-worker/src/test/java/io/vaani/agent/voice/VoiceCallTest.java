@@ -71,6 +71,10 @@ class VoiceCallTest {
     @BeforeEach
     void listen() throws Exception {
         verdict = "HUMAN";
+        answers.clear(); // what an earlier test scripted and did not use must not leak into this one
+        while (deepgram.script().remaining() > 0) {
+            deepgram.script().next();
+        }
         openai.fallback(request -> request.lastContent("system").orElse("").startsWith("You judge the first words") ? Reply.text(verdict)
                 : java.util.Optional.ofNullable(answers.poll()).orElse(Reply.text("Goodbye.")));
         messages = new CallMessages();
@@ -282,13 +286,17 @@ class VoiceCallTest {
         AudioFrame murmur = new AudioFrame(java.util.Arrays.copyOfRange(speech.samples(), span[0], span[0] + speech.sampleRate() * 9 / 10),
                 speech.sampleRate()); // 0.9 s of voice that the recognizer finds no words in (nothing is scripted)
 
+        int spokenBefore = elevenlabs.texts().size(); // the server is shared by the tests
         dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, profile(greeting)));
         StandInSession session = joined(room);
         await().atMost(WAIT).until(() -> Signals.activeSeconds(session.agentAudio().joined(), 1000) > 1.5);
         assertThat(session.callerSays(murmur)).isTrue();
 
         // the agent stops, hears no words, and says the rest of its greeting
-        await().atMost(WAIT).until(() -> elevenlabs.texts().size() >= 2 && greeting.endsWith(elevenlabs.texts().getLast()));
+        await().atMost(WAIT).until(() -> {
+            List<String> spoken = elevenlabs.texts().subList(spokenBefore, elevenlabs.texts().size());
+            return spoken.size() >= 2 && !spoken.getLast().equals(greeting) && greeting.endsWith(spoken.getLast());
+        });
         await().atMost(WAIT).until(() -> "listening".equals(session.attributes().get("lk.agent.state")));
         room.callerLeaves();
         JsonNode record = only(awaitRecord(callLogId), "call-record");
