@@ -1,6 +1,7 @@
 package io.vaani.agent.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vaani.testing.TcpProxy;
 import io.vaani.testing.s3.S3ProxyServer;
@@ -69,7 +70,7 @@ class RecordingUploaderTest {
             CompletableFuture<RecordingOutcome> upload = CompletableFuture.supplyAsync(
                     () -> uploader.upload("mv/2025/01/02/6.ogg", file, 10_000, Duration.ofSeconds(1)));
             // the first attempt fails at once; the store comes back during the pauses that follow
-            Thread.sleep(600);
+            await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> !upload.isDone());
             assertThat(upload).isNotDone();
             proxy.restore();
 

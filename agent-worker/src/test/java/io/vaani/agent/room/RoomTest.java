@@ -121,7 +121,8 @@ class RoomTest {
         try (Room room = connect(standIn)) {
             AudioOutput microphone = room.publishMicrophone(48_000);
             assertThat(microphone.trackSid()).startsWith("TR_");
-            Thread.sleep(300); // let the caller side settle on silence first
+            // let the caller side settle on the idle line's silence first
+            await().atMost(Duration.ofSeconds(3)).until(() -> standIn.sessions().getFirst().agentAudio().frameCount() >= 30);
             AudioFrame tone = tone(440, 24_000, 1.0); // written at another rate than the track's
             for (int at = 0; at < tone.samples().length; at += 480) {
                 microphone.write(new AudioFrame(java.util.Arrays.copyOfRange(tone.samples(), at, at + 480), 24_000));
@@ -130,19 +131,18 @@ class RoomTest {
             microphone.drained().get(3, TimeUnit.SECONDS);
             assertThat(microphone.played().toMillis()).isBetween(995L, 1000L);
             assertThat(microphone.queued()).isZero();
-            Thread.sleep(500);
-
             StandInSession session = standIn.sessions().getFirst();
             assertThat(session.publishedTracks()).singleElement()
                     .satisfies(track -> assertThat(track.getSid()).isEqualTo(microphone.trackSid()));
-            AudioFrame heard = session.agentAudio().joined();
-            int[] span = Signals.activeSpan(heard, 1000);
-            assertThat(span).isNotNull();
-            double seconds = (span[1] - span[0]) / (double) heard.sampleRate();
-            double pitch = Signals.zeroCrossingFrequency(heard, span[0] + heard.sampleRate() / 10, span[1] - heard.sampleRate() / 10);
-            System.out.printf("agent tone at the caller: %.3f s (%+.0f ms), %.1f Hz%n", seconds, (seconds - 1) * 1000, pitch);
-            assertThat(seconds).isCloseTo(1.0, within(DURATION_TOLERANCE_SECONDS));
-            assertThat(pitch).isCloseTo(440, within(5.0));
+            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> { // the tone's tail is still on its way
+                AudioFrame heard = session.agentAudio().joined();
+                int[] span = Signals.activeSpan(heard, 1000);
+                assertThat(span).isNotNull();
+                double seconds = (span[1] - span[0]) / (double) heard.sampleRate();
+                double pitch = Signals.zeroCrossingFrequency(heard, span[0] + heard.sampleRate() / 10, span[1] - heard.sampleRate() / 10);
+                assertThat(seconds).isCloseTo(1.0, within(DURATION_TOLERANCE_SECONDS));
+                assertThat(pitch).isCloseTo(440, within(5.0));
+            });
         }
     }
 
@@ -153,14 +153,15 @@ class RoomTest {
             AudioOutput microphone = room.publishMicrophone(48_000);
             microphone.write(tone(440, 48_000, 2.0));
             var drained = microphone.drained();
-            Thread.sleep(300);
+            await().atMost(Duration.ofSeconds(2)).until(() -> microphone.played().toMillis() >= 300);
 
             Duration dropped = microphone.clear();
 
             assertThat(drained).succeedsWithin(Duration.ofMillis(100));
             assertThat(dropped.toMillis()).isBetween(1550L, 1750L);
             assertThat(microphone.played().plus(dropped).toMillis()).isEqualTo(2000L);
-            Thread.sleep(100);
+            Duration playedAtClear = microphone.played();
+            await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> microphone.played().equals(playedAtClear));
             assertThat(microphone.played().toMillis()).isBetween(250L, 450L); // nothing more was sent
         }
     }

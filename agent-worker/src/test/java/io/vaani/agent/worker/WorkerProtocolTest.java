@@ -176,7 +176,7 @@ class WorkerProtocolTest {
         await().atMost(WAIT).until(() -> !worker.registered());
         handler.release(endingMeanwhile.job().getId()); // ends while the worker has no connection
         await().atMost(WAIT).until(() -> !handler.running().containsKey(endingMeanwhile.job().getId()));
-        Thread.sleep(1500);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> !worker.registered()); // LiveKit stays down a while
         livekit.start();
 
         Worker after = registered();

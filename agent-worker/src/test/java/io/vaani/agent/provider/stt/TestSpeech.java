@@ -1,8 +1,14 @@
 package io.vaani.agent.provider.stt;
 
 import io.vaani.agent.audio.AudioFrame;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Audio for the tests in 20 ms frames: a 300 Hz tone stands for speech, zeros for silence. */
 public final class TestSpeech {
@@ -40,5 +46,25 @@ public final class TestSpeech {
     public void pushTo(SttSession session) {
         frames.forEach(session::push);
         frames.clear();
+    }
+
+    /** Pushes the frames one every {@code period} from a timer, as a live call does, and returns once all are pushed. */
+    public void paceTo(SttSession session, Duration period) {
+        List<AudioFrame> queued = List.copyOf(frames);
+        frames.clear();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicInteger next = new AtomicInteger();
+        try (ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor()) {
+            timer.scheduleAtFixedRate(() -> {
+                int index = next.getAndIncrement();
+                if (index < queued.size()) {
+                    session.push(queued.get(index));
+                } else {
+                    done.complete(null);
+                }
+            }, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+            done.join();
+            timer.shutdownNow();
+        }
     }
 }

@@ -145,21 +145,10 @@ class CartesiaSpeechToTextTest {
         server.script().say("cut short", "after the drop");
         server.dropAfterAudio(0.2);
         open(CartesiaProtocolServer.API_KEY, OPTIONS);
-        for (AudioFrame frame : new TestSpeech(RATE).speech(400).silence(300).speech(600).silence(800).frames()) {
-            session.push(frame);
-            sleep(5);
-        }
+        new TestSpeech(RATE).speech(400).silence(300).speech(600).silence(800).paceTo(session, Duration.ofMillis(5));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.finalTexts().contains("after the drop"));
         assertThat(server.streams()).isEqualTo(2);
         assertThat(listener.errors).isEmpty();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

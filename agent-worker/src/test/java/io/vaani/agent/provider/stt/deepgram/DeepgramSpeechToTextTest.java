@@ -52,10 +52,7 @@ class DeepgramSpeechToTextTest {
 
     /** Pushes at four times real time, so that a drop is noticed about where it happened. */
     private static void pace(SttSession session, TestSpeech speech) {
-        for (AudioFrame frame : speech.frames()) {
-            session.push(frame);
-            sleep(5);
-        }
+        speech.paceTo(session, Duration.ofMillis(5));
     }
 
     @Test
@@ -114,7 +111,7 @@ class DeepgramSpeechToTextTest {
         int events = listener.transcripts.size();
         session.push(new AudioFrame(new short[320], RATE));
         session.endOfSpeech();
-        sleep(300);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> listener.transcripts.size() == events);
         assertThat(listener.transcripts).hasSize(events);
         assertThat(listener.errors).isEmpty();
     }
@@ -125,7 +122,7 @@ class DeepgramSpeechToTextTest {
         open(DeepgramProtocolServer.API_KEY);
         new TestSpeech(RATE).silence(100).pushTo(session);
 
-        sleep(1800);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.texts().stream().filter("{\"type\":\"KeepAlive\"}"::equals).count() >= 3);
 
         assertThat(server.texts()).filteredOn("{\"type\":\"KeepAlive\"}"::equals).hasSizeGreaterThanOrEqualTo(3);
         assertThat(listener.errors).isEmpty();
@@ -251,13 +248,5 @@ class DeepgramSpeechToTextTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !listener.errors.isEmpty());
         assertThat(listener.errors).extracting(ProviderException::status).containsExactly(503);
         assertThat(listener.errors.getFirst().retryable()).isTrue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
