@@ -145,15 +145,34 @@ public final class Resampler {
             }
             float[] coefficients = phases[(int) (position % up)];
             int first = (int) (centre - halfTaps + 1 - historyStart);
-            double sum = 0;
-            for (int tap = 0; tap < taps; tap++) {
-                sum += history[first + tap] * coefficients[tap];
-            }
-            output[outputOffset + written++] = clip(sum);
+            output[outputOffset + written++] = clip(dot(history, first, coefficients, taps));
             outputCount++;
         }
         discardConsumed();
         return written;
+    }
+
+    /**
+     * The filter's sum, in four independent partial sums: one running sum waits on each addition
+     * before the next (Java may not reorder floating-point sums), four keep the CPU's adders busy.
+     * Float is ample: the error stays orders of magnitude under a 16-bit step.
+     */
+    private static float dot(float[] samples, int first, float[] coefficients, int taps) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int tap = 0;
+        for (; tap + 3 < taps; tap += 4) {
+            s0 += samples[first + tap] * coefficients[tap];
+            s1 += samples[first + tap + 1] * coefficients[tap + 1];
+            s2 += samples[first + tap + 2] * coefficients[tap + 2];
+            s3 += samples[first + tap + 3] * coefficients[tap + 3];
+        }
+        for (; tap < taps; tap++) {
+            s0 += samples[first + tap] * coefficients[tap];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private void ensureRoom(int more) {
@@ -172,8 +191,8 @@ public final class Resampler {
         }
     }
 
-    private static short clip(double value) {
-        long rounded = Math.round(value);
+    private static short clip(float value) {
+        int rounded = Math.round(value);
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, rounded));
     }
 

@@ -20,8 +20,12 @@ import org.jboss.logging.Logger;
  */
 public final class RoomJobHandler implements JobHandler {
     private static final Logger LOG = Logger.getLogger(RoomJobHandler.class);
-    /** The rate of the agent's microphone track: Opus' own, so that nothing is resampled on the way out. */
-    public static final int MICROPHONE_RATE = 48_000;
+    /**
+     * The rate of the agent's microphone track: the rate the agent asks of TTS, so speech goes out as
+     * it comes, and libwebrtc's vectorised resampler (not ours) brings it to Opus' 48 kHz. A phone
+     * line carries 8 or 16 kHz: nothing audible is lost.
+     */
+    public static final int MICROPHONE_RATE = 24_000;
 
     private final Supplier<RoomMedia> media;
     private final Duration joinTimeout;

@@ -41,7 +41,7 @@ import org.jboss.logging.Logger;
  */
 public final class VoiceAgent implements Conversation {
     private static final Logger LOG = Logger.getLogger(VoiceAgent.class);
-    /** The rate asked of TTS: most providers' native one; the microphone track resamples to Opus' 48 kHz. */
+    /** The rate asked of TTS: most providers' native one, and the microphone track's. */
     static final int SPEECH_RATE = 24_000;
 
     private final WorkerConfig.Voice settings;

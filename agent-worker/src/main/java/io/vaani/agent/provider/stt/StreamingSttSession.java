@@ -31,6 +31,12 @@ import org.jboss.logging.Logger;
  */
 public abstract class StreamingSttSession implements SttSession {
     private static final Logger LOG = Logger.getLogger(StreamingSttSession.class);
+    /**
+     * Audio goes out in 50 ms messages, as LiveKit's provider plugins send it, not in the 10 ms frames
+     * it arrives in: each websocket message takes a masking key from the JDK's process-wide
+     * SecureRandom, and at 100 messages a second per call that lock is what many calls wait on.
+     */
+    static final Duration CHUNK = Duration.ofMillis(50);
     private static final ScheduledExecutorService KEEP_ALIVE = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("stt-keep-alive").daemon().factory());
 
@@ -43,6 +49,8 @@ public abstract class StreamingSttSession implements SttSession {
 
     private final Object lock = new Object();
     private final ArrayDeque<Outgoing> pending = new ArrayDeque<>();
+    private final short[] chunk;
+    private int chunkFill;
     private final CountDownLatch ended = new CountDownLatch(1);
     private State state = State.CONNECTING;
     private Connection current;
@@ -72,6 +80,7 @@ public abstract class StreamingSttSession implements SttSession {
         this.http = http;
         this.connectTimeout = connectTimeout;
         this.timing = timing;
+        this.chunk = new short[(int) (options.sampleRate() * CHUNK.toMillis() / 1000)];
     }
 
     /** The provider's stream URL for this session's options. */
@@ -129,22 +138,19 @@ public abstract class StreamingSttSession implements SttSession {
         if (frame.sampleRate() != options.sampleRate()) {
             throw new IllegalArgumentException("frame at " + frame.sampleRate() + " Hz pushed to a " + options.sampleRate() + " Hz session");
         }
-        byte[] pcm = SttAudio.littleEndian(frame.samples());
-        int samples = frame.samples().length;
+        short[] samples = frame.samples();
         synchronized (lock) {
-            switch (state) {
-                case OPEN -> {
-                    pushedSamples += samples;
-                    lastAudioSent = System.nanoTime();
-                    sendAudio(current.socket, pcm);
-                }
-                case CONNECTING, RECONNECTING -> {
-                    pushedSamples += samples;
-                    pending.add(new Outgoing.Audio(pcm, samples));
-                    pendingSamples += samples;
-                    trimPending();
-                }
-                case CLOSING, ENDED -> {
+            if (state == State.CLOSING || state == State.ENDED) {
+                return;
+            }
+            pushedSamples += samples.length;
+            for (int offset = 0; offset < samples.length;) {
+                int copied = Math.min(samples.length - offset, chunk.length - chunkFill);
+                System.arraycopy(samples, offset, chunk, chunkFill, copied);
+                chunkFill += copied;
+                offset += copied;
+                if (chunkFill == chunk.length) {
+                    sendChunk();
                 }
             }
         }
@@ -153,6 +159,7 @@ public abstract class StreamingSttSession implements SttSession {
     @Override
     public final void endOfSpeech() {
         synchronized (lock) {
+            sendChunk();
             switch (state) {
                 case OPEN -> sendFinalize(current.socket);
                 case CONNECTING, RECONNECTING -> pending.add(new Outgoing.Finalize());
@@ -169,6 +176,7 @@ public abstract class StreamingSttSession implements SttSession {
             cancelKeepAlive();
             switch (state) {
                 case OPEN -> {
+                    sendChunk();
                     state = State.CLOSING;
                     socket = current.socket;
                     sendCloseRequest(socket);
@@ -316,7 +324,7 @@ public abstract class StreamingSttSession implements SttSession {
                 LOG.warnf("%s: stream dropped (%d %s), reconnecting once", provider, code, reason);
                 reconnected = true;
                 state = State.RECONNECTING;
-                connectionStartSamples = pushedSamples;
+                connectionStartSamples = pushedSamples - chunkFill;
                 connect();
                 return;
             }
@@ -331,6 +339,29 @@ public abstract class StreamingSttSession implements SttSession {
             if (pending.removeFirst() instanceof Outgoing.Audio dropped) {
                 pendingSamples -= dropped.samples();
                 connectionStartSamples += dropped.samples();
+            }
+        }
+    }
+
+    /** Sends (or, while connecting, keeps) the audio gathered so far; under the lock. */
+    private void sendChunk() {
+        if (chunkFill == 0) {
+            return;
+        }
+        byte[] pcm = SttAudio.littleEndian(chunk, chunkFill);
+        int samples = chunkFill;
+        chunkFill = 0;
+        switch (state) {
+            case OPEN -> {
+                lastAudioSent = System.nanoTime();
+                sendAudio(current.socket, pcm);
+            }
+            case CONNECTING, RECONNECTING -> {
+                pending.add(new Outgoing.Audio(pcm, samples));
+                pendingSamples += samples;
+                trimPending();
+            }
+            case CLOSING, ENDED -> {
             }
         }
     }

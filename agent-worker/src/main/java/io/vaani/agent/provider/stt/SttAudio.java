@@ -11,8 +11,13 @@ public final class SttAudio {
     }
 
     public static byte[] littleEndian(short[] samples) {
-        ByteBuffer bytes = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asShortBuffer().put(samples);
+        return littleEndian(samples, samples.length);
+    }
+
+    /** The first {@code length} samples. */
+    public static byte[] littleEndian(short[] samples, int length) {
+        ByteBuffer bytes = ByteBuffer.allocate(length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asShortBuffer().put(samples, 0, length);
         return bytes.array();
     }
 

@@ -38,6 +38,7 @@ public abstract class ProtocolServer implements AutoCloseable {
     private final AtomicReference<Fault> fault = new AtomicReference<>();
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private final List<String> texts = new CopyOnWriteArrayList<>();
+    private final List<Integer> audioMessages = new CopyOnWriteArrayList<>();
     private final AtomicInteger streams = new AtomicInteger();
     private HttpServer server;
     protected volatile double silenceSeconds = 0.5;
@@ -133,6 +134,11 @@ public abstract class ProtocolServer implements AutoCloseable {
         return texts;
     }
 
+    /** The size in bytes of each audio message received, in order. */
+    public List<Integer> audioMessages() {
+        return audioMessages;
+    }
+
     /** Websockets accepted so far. */
     public int streams() {
         return streams.get();
@@ -193,6 +199,7 @@ public abstract class ProtocolServer implements AutoCloseable {
 
         /** Received audio: what was heard in it, or nothing if a fault fired and the stream is gone. */
         public List<HeardSpeech.Heard> audio(byte[] pcm) {
+            audioMessages.add(pcm.length);
             List<HeardSpeech.Heard> result = heard.audio(pcm);
             Fault due = fault.get();
             if (due != null && heard.received() >= due.afterSeconds() && fault.compareAndSet(due, null)) {

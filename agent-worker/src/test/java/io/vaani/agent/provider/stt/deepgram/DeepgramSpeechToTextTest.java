@@ -98,6 +98,20 @@ class DeepgramSpeechToTextTest {
     }
 
     @Test
+    void audioGoesOutIn50MillisecondMessagesAndTheRestBeforeFinalize() {
+        server.script().say("yes please");
+        open(DeepgramProtocolServer.API_KEY);
+        new TestSpeech(RATE).speech(440).pushTo(session);
+        session.endOfSpeech();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.finals().size() == 1);
+        int chunkBytes = RATE / 20 * 2;
+        assertThat(server.audioMessages()).containsExactly(chunkBytes, chunkBytes, chunkBytes, chunkBytes, chunkBytes, chunkBytes,
+                chunkBytes, chunkBytes, chunkBytes * 4 / 5);
+        assertThat(server.texts()).containsExactly("{\"type\":\"Finalize\"}");
+    }
+
+    @Test
     void closeSendsCloseStreamAndDeliversTheLastWordsBeforeReturning() {
         server.script().say("goodbye then");
         open(DeepgramProtocolServer.API_KEY);
