@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
 /**
  * Hands a remote track's audio to a consumer as mono PCM at the rate it asked for, in frames of
  * exactly 10 ms, in order. The track sink runs on libwebrtc's single playout thread, shared by every room, so it only
- * downmixes into a queue; a virtual thread of this receiver resamples and calls the consumer, which
- * may therefore take its time without delaying other calls.
+ * downmixes into a queue; a thread of this receiver resamples and calls the consumer, which
+ * may therefore take its time without delaying other calls. It is a platform thread, for the
+ * reason a job's is (see {@code RunningJobs}): real-time audio is time-sliced by the kernel.
  */
 final class RemoteAudioReceiver implements AudioSubscription, AudioTrackSink {
 
@@ -47,7 +48,7 @@ final class RemoteAudioReceiver implements AudioSubscription, AudioTrackSink {
         this.consumer = consumer;
         this.onClose = onClose;
         this.pending = new short[sampleRate / 100];
-        this.delivery = Thread.ofVirtual().name("audio-in-" + participantIdentity).start(this::deliver);
+        this.delivery = Thread.ofPlatform().daemon().name("audio-in-" + participantIdentity).start(this::deliver);
     }
 
     String participantIdentity() {
