@@ -188,6 +188,8 @@ final class VoiceSession {
     private CallOutcome outcome;
     private String disposition;
     private boolean endAfterSpeech;
+    /** The model's transfer, made once its words before it were played. */
+    private ToolCall transferAfterSpeech;
     private volatile boolean hangUp = true;
     private volatile String ended;
     private final Voicemail voicemail;
@@ -387,9 +389,6 @@ final class VoiceSession {
     }
 
     private void tick() {
-        for (AudioFrame frame = sent.poll(); frame != null; frame = sent.poll()) {
-            recordAgent.accept(frame);
-        }
         long now = System.nanoTime();
         if (interruptionFromNanos > 0 && callerSpeaking && current != null && !leavingMessage
                 && now - interruptionFromNanos >= settings.minInterruption().toNanos()) {
@@ -420,6 +419,10 @@ final class VoiceSession {
                 say(settings.silencePromptText());
             }
         }
+        // Last: encoding the recording is bookkeeping, never ahead of taking a turn.
+        for (AudioFrame frame = sent.poll(); frame != null; frame = sent.poll()) {
+            recordAgent.accept(frame);
+        }
         if (Duration.between(startedAt, Instant.now()).compareTo(maxDuration) >= 0) {
             disposition = "maximum call duration reached";
             end(disposition, true);
@@ -434,13 +437,8 @@ final class VoiceSession {
             speechEndNanos = 0; // the machine's greeting goes on: nobody to answer
             return;
         }
-        if (judging && classification == null) {
-            classify(text);
-        }
         ObjectNode figures = JSON.createObjectNode().put("endOfUtteranceDelayMs", (now - speechEndNanos) / 1_000_000);
-        metrics.endOfUtterance(Duration.ofNanos(now - speechEndNanos));
         log.said(Role.USER, new ChatMessage.User(text), text, false, heardFrom, Instant.now(), figures);
-        call.room().publishTranscription(new TranscriptSegment("user-" + speechStartNanos, call.caller().audioTrackSid(), text, true));
         promptsUnanswered = 0;
         Answer unfinished = current;
         if (unfinished != null) {
@@ -454,6 +452,12 @@ final class VoiceSession {
         answer.endOfSpeechOverhead = endOfSpeechOverhead;
         ask(answer);
         answer.turnOverhead = System.nanoTime() - due;
+        // Off the answer's critical path: the callee's words to the room, the answering-machine check, the figures.
+        call.room().publishTranscription(new TranscriptSegment("user-" + speechStartNanos, call.caller().audioTrackSid(), text, true));
+        if (judging && classification == null) {
+            classify(text);
+        }
+        metrics.endOfUtterance(Duration.ofNanos(now - endOfSpeech));
     }
 
     // ---- answering machines ----
@@ -590,18 +594,13 @@ final class VoiceSession {
                 answer.spoken.toString(), false, answer.startedAt, Instant.now(), answer.metrics);
         boolean speakAgain = true;
         for (ToolCall toolCall : answer.toolCalls) {
-            CallTools.Result result = tools.call(toolCall);
-            result.outcome().ifPresent(settled -> outcome = settled);
-            if (result.endsCall()) {
-                endAfterSpeech = true;
+            if (toolCall.name().equals(CallTools.TRANSFER_CALL)) {
+                // The transfer takes the callee off this line: what the agent is saying ("let me put you through") goes first.
+                transferAfterSpeech = toolCall;
                 speakAgain = false;
-                if (toolCall.name().equals(CallTools.TRANSFER_CALL)) {
-                    hangUp = false; // the callee is on the line with someone else now
-                }
-                disposition = disposition == null ? toolCall.arguments() : disposition;
+            } else if (settle(toolCall, tools.call(toolCall))) {
+                speakAgain = false;
             }
-            log.said(Role.TOOL, new ChatMessage.ToolResult(toolCall.id(), result.text()), toolCall.name() + " " + toolCall.arguments()
-                    + " -> " + result.text(), false, Instant.now(), Instant.now(), null);
         }
         answer.toolCalls.clear();
         answer.spoken.setLength(0);
@@ -609,6 +608,32 @@ final class VoiceSession {
             ask(answer);
         } else {
             speech.flush();
+        }
+    }
+
+    /** Applies a tool's result to the call and logs it; true when it ends the call once the agent has spoken. */
+    private boolean settle(ToolCall toolCall, CallTools.Result result) {
+        result.outcome().ifPresent(settled -> outcome = settled);
+        if (result.endsCall()) {
+            endAfterSpeech = true;
+            if (toolCall.name().equals(CallTools.TRANSFER_CALL)) {
+                hangUp = false; // the callee is on the line with someone else now
+            }
+            disposition = disposition == null ? toolCall.arguments() : disposition;
+        }
+        log.said(Role.TOOL, new ChatMessage.ToolResult(toolCall.id(), result.text()), toolCall.name() + " " + toolCall.arguments()
+                + " -> " + result.text(), false, Instant.now(), Instant.now(), null);
+        return result.endsCall();
+    }
+
+    /** Transfers the callee once the agent's words before it were played (or cut by the callee); a failure goes back to the model. */
+    private void transferNow() {
+        ToolCall toolCall = transferAfterSpeech;
+        transferAfterSpeech = null;
+        if (settle(toolCall, tools.call(toolCall))) {
+            end(disposition, hangUp);
+        } else {
+            ask(startAnswer(true));
         }
     }
 
@@ -636,7 +661,9 @@ final class VoiceSession {
         current = null;
         quietSinceNanos = System.nanoTime();
         call.state(Call.AgentState.LISTENING);
-        if (endAfterSpeech) {
+        if (transferAfterSpeech != null) {
+            transferNow();
+        } else if (endAfterSpeech) {
             end(disposition == null ? "the agent ended the call" : disposition, hangUp);
         }
     }
@@ -654,6 +681,10 @@ final class VoiceSession {
             resumeDeadlineNanos = System.nanoTime() + settings.falseInterruptionTimeout().toNanos();
         }
         call.state(Call.AgentState.LISTENING);
+        if (transferAfterSpeech != null) { // asked for a person, and spoke over "putting you through": still transferred
+            resumable = null;
+            transferNow();
+        }
     }
 
     private void stopAnswer(Answer answer, boolean silenceToo) {

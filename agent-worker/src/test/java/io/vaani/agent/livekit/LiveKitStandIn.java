@@ -56,6 +56,7 @@ public final class LiveKitStandIn implements AutoCloseable {
     private final AtomicInteger refusedAgentTokens = new AtomicInteger();
     private final java.util.List<String> deletedRooms = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.List<TransferSIPParticipantRequest> transfers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile long lastTransferNanos;
     private int port;
 
     public LiveKitStandIn() {
@@ -152,6 +153,7 @@ public final class LiveKitStandIn implements AutoCloseable {
             });
             case "/twirp/livekit.SIP/TransferSIPParticipant" -> twirp(request, "roomAdmin", body -> {
                 TransferSIPParticipantRequest transfer = TransferSIPParticipantRequest.parseFrom(body);
+                lastTransferNanos = System.nanoTime();
                 transfers.add(transfer);
                 StandInRoom room = rooms.get(transfer.getRoomName());
                 if (room != null) {
@@ -203,6 +205,11 @@ public final class LiveKitStandIn implements AutoCloseable {
     /** SIP transfers asked through the API, in order. */
     public java.util.List<TransferSIPParticipantRequest> transfers() {
         return java.util.List.copyOf(transfers);
+    }
+
+    /** When the last SIP transfer was asked ({@link System#nanoTime()}), 0 before any. */
+    public long lastTransferNanos() {
+        return lastTransferNanos;
     }
 
     private void joinRoom(HttpServerRequest request) {

@@ -18,6 +18,7 @@ import io.vaani.agent.livekit.AgentDispatcherStandIn;
 import io.vaani.agent.livekit.AgentDispatcherStandIn.Dispatch;
 import io.vaani.agent.livekit.LiveKitStandIn;
 import io.vaani.agent.livekit.ReceivedTranscript;
+import io.vaani.agent.livekit.RecordedAudio;
 import io.vaani.agent.livekit.Signals;
 import io.vaani.agent.livekit.SpeechWav;
 import io.vaani.agent.livekit.StandInRoom;
@@ -264,8 +265,16 @@ class VoiceCallTest {
                 AgentProfile.VoicemailAction.HANG_UP, null, 300);
 
         dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, transferring));
+        StandInSession agent = joined(room);
 
         List<CallMessages.Received> published = awaitRecord(callLogId);
+        // The callee heard "Let me put you through" to its end, then was transferred.
+        long transferredAt = livekit.lastTransferNanos();
+        List<RecordedAudio.TimedFrame> heard = agent.agentAudio().frames().stream()
+                .filter(f -> Signals.rms(f.frame().samples(), 0, f.frame().samples().length) > 1000).toList();
+        assertThat(heard.size()).as("10 ms frames of the agent's speech heard").isGreaterThan(50);
+        assertThat(heard.getLast().receivedNanos()).as("the end of the agent's speech").isLessThan(transferredAt);
+        assertThat(elevenlabs.texts()).contains("Let me put you through.");
         assertThat(livekit.transfers()).anySatisfy(transfer -> {
             assertThat(transfer.getRoomName()).isEqualTo(room.name());
             assertThat(transfer.getParticipantIdentity()).isEqualTo(room.callerIdentity());
