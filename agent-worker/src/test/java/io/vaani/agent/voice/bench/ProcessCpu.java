@@ -110,7 +110,7 @@ final class ProcessCpu {
      */
     static String sideByName(String name) {
         if (name.startsWith("ForkJoinPool") || name.startsWith("audio-pacer") || name.startsWith("room-timers")
-                || name.startsWith("stt-keep-alive") || name.startsWith("HttpClient")) {
+                || name.startsWith("stt-keep-alive") || name.startsWith("HttpClient") || name.startsWith("job-") || name.startsWith("audio-in-")) {
             return AGENT;
         }
         if (name.startsWith("vert.x") || name.startsWith("stand-in-pacer") || name.startsWith("qtp") || name.startsWith("S3Proxy")) {
