@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ProviderFailures {
     private static final int MAX_DETAIL = 500;
+    private static final Set<Integer> REFUSING_CLOSE_CODES = Set.of(1002, 1003, 1007, 1008, 1009, 1010);
 
     private ProviderFailures() {
     }
@@ -62,7 +64,17 @@ public final class ProviderFailures {
         return new ProviderException(provider, 0, true, null, what + cause, cause);
     }
 
-    /** A websocket the provider closed with an error code; each family knows which codes a new connection may cure. */
+    /**
+     * A websocket the provider closed unasked. A new connection may cure it unless the code says the
+     * request itself was refused: protocol, data, policy (auth, quota), size and extension errors
+     * (1002, 1003, 1007–1010) and the application codes 4000–4499. Going away, abnormal closure and
+     * server faults (1001, 1006, 1011–1014) are worth a retry, as is any other code.
+     */
+    public static ProviderException closed(String provider, int code, String reason) {
+        return closed(provider, code, reason, !REFUSING_CLOSE_CODES.contains(code) && !(code >= 4000 && code < 4500));
+    }
+
+    /** A close whose retryability the provider's own documented codes decide. */
     public static ProviderException closed(String provider, int code, String reason, boolean retryable) {
         return new ProviderException(provider, code, retryable, null,
                 "websocket closed with " + code + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"), null);

@@ -112,15 +112,9 @@ public abstract class StreamingSttSession implements SttSession {
         return false;
     }
 
-    /**
-     * The error for a close frame the provider sent unasked; providers with documented codes refine
-     * it. Server faults (1011 internal error, 1012 restart, 1013 try again later, 1014 bad gateway),
-     * going away (1001) and abnormal closure (1006) may work on a new connection; the rest (1008
-     * policy, 1003 unsupported data, 4xxx application codes) will not.
-     */
+    /** The error for a close frame the provider sent unasked; providers with documented codes refine it. */
     protected ProviderException closeError(int code, String reason) {
-        boolean retryable = code == 1001 || code == 1006 || (code >= 1011 && code <= 1014);
-        return ProviderFailures.closed(provider, code, reason, retryable);
+        return ProviderFailures.closed(provider, code, reason);
     }
 
     /** Opens the connection in the background; audio may be pushed at once. */

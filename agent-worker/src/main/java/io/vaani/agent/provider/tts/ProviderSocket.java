@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A TTS session's websocket to its provider, opened on first use and again after the provider
@@ -17,9 +16,6 @@ import java.util.Set;
  * first, in order. Events of a connection that was replaced are not passed on.
  */
 public final class ProviderSocket {
-    /** Close codes after which the same request will fail again: protocol, data, policy (auth, quota) and size errors. */
-    private static final Set<Integer> FINAL_CLOSE_CODES = Set.of(1002, 1003, 1007, 1008, 1009, 1010);
-
     /** What the session hears from the provider. */
     public interface Events {
         void onMessage(String text);
@@ -139,13 +135,7 @@ public final class ProviderSocket {
             }
             events.onLost(failure != null && code == MessageSocket.ABNORMAL_CLOSURE
                     ? ProviderFailures.connection(provider, failure)
-                    : closed(code, reason));
+                    : ProviderFailures.closed(provider, code, reason));
         }
-    }
-
-    /** A close while speech was still expected: worth a new connection unless the provider refused the request itself. */
-    private ProviderException closed(int code, String reason) {
-        boolean retryable = !FINAL_CLOSE_CODES.contains(code) && !(code >= 4000 && code < 4500);
-        return ProviderFailures.closed(provider, code, reason, retryable);
     }
 }
