@@ -1,19 +1,16 @@
 package io.vaani.agent.provider.tts.cartesia;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vaani.agent.provider.ProviderException;
-import io.vaani.agent.provider.tts.AnswerContexts;
-import io.vaani.agent.provider.tts.ProviderSocket;
+import io.vaani.agent.provider.tts.ContextSocketSession;
 import io.vaani.agent.provider.tts.TtsListener;
-import io.vaani.agent.provider.tts.TtsSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * One call on Cartesia's websocket. Every sentence of an answer is a generation request on the
@@ -21,65 +18,40 @@ import org.jboss.logging.Logger;
  * answer ends with an empty transcript and {@code continue: false}, after which Cartesia sends
  * {@code done}. Barge-in sends {@code cancel} for the open contexts and forgets them.
  */
-final class CartesiaSession implements TtsSession, ProviderSocket.Events {
-    private static final Logger LOG = Logger.getLogger(CartesiaSession.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class CartesiaSession extends ContextSocketSession {
 
     /** What stays the same for every request of a context, as Cartesia requires. */
     record Voice(String model, String voiceId, String language, int sampleRate) {
     }
 
-    private final ProviderSocket socket;
-    private final AnswerContexts answers;
     private final Voice voice;
 
     CartesiaSession(HttpClient client, URI uri, Map<String, String> headers, Duration connectTimeout, Voice voice, TtsListener listener,
             int sampleRate) {
+        super(client, uri, headers, connectTimeout, CartesiaTextToSpeech.PROVIDER, listener, sampleRate);
         this.voice = voice;
-        this.answers = new AnswerContexts(listener, sampleRate);
-        this.socket = new ProviderSocket(client, uri, headers, connectTimeout, CartesiaTextToSpeech.PROVIDER, this);
-        socket.connect();
+        connect();
     }
 
     @Override
-    public void push(String text) {
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        synchronized (this) {
-            String context = answers.current();
-            if (context == null) {
-                context = answers.begin();
-            }
-            // Transcripts of a context are joined verbatim: the space keeps sentences apart.
-            socket.send(generation(context, text.strip() + " ", true));
-        }
+    protected List<String> sentence(String context, String text, boolean opens) {
+        // Transcripts of a context are joined verbatim: the space keeps sentences apart.
+        return List.of(generation(context, text + " ", true));
     }
 
     @Override
-    public void flush() {
-        synchronized (this) {
-            String context = answers.current();
-            if (context == null) {
-                answers.empty();
-                return;
-            }
-            answers.end();
-            socket.send(generation(context, "", false));
-        }
+    protected List<String> answerEnd(String context) {
+        return List.of(generation(context, "", false));
     }
 
     @Override
-    public void cancel() {
-        for (String context : answers.cancelAll()) {
-            socket.send(JSON.createObjectNode().put("context_id", context).put("cancel", true).toString());
-        }
+    protected String cancelling(String context) {
+        return JSON.createObjectNode().put("context_id", context).put("cancel", true).toString();
     }
 
     @Override
-    public void close() {
-        answers.cancelAll();
-        socket.close(null);
+    protected String closing() {
+        return null;
     }
 
     private String generation(String context, String transcript, boolean more) {
@@ -91,17 +63,9 @@ final class CartesiaSession implements TtsSession, ProviderSocket.Events {
     }
 
     @Override
-    public void onMessage(String text) {
-        JsonNode message;
-        try {
-            message = JSON.readTree(text);
-        } catch (Exception e) {
-            LOG.warnf("unreadable Cartesia message: %s", text);
-            return;
-        }
+    protected void onMessage(JsonNode message) {
         String context = message.path("context_id").asText(null);
-        String type = message.path("type").asText("");
-        switch (type) {
+        switch (message.path("type").asText("")) {
             case "chunk" -> {
                 if (context != null && message.hasNonNull("data")) {
                     answers.audio(context, Base64.getDecoder().decode(message.get("data").asText()), voice.sampleRate());
@@ -112,23 +76,11 @@ final class CartesiaSession implements TtsSession, ProviderSocket.Events {
                     answers.done(context);
                 }
             }
-            case "error" -> {
-                ProviderException error = error(message);
-                if (context != null && answers.isOpen(context)) {
-                    answers.fail(context, error);
-                } else {
-                    answers.failAll(error);
-                }
-            }
+            case "error" -> failed(context, error(message));
             default -> {
                 // timestamps, phoneme_timestamps, flush_done: nothing the pipeline needs
             }
         }
-    }
-
-    @Override
-    public void onLost(ProviderException error) {
-        answers.failAll(error);
     }
 
     /** Cartesia's errors carry an HTTP-like status_code; older ones say {@code error}, newer {@code title} and {@code message}. */
