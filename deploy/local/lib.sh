@@ -21,9 +21,10 @@ use_packages() { # Debian packages..., installed when missing
 }
 
 # The agent worker's media: libwebrtc (inside webrtc-java) loads PulseAudio's client library even
-# with its headless audio device; the tests speak with espeak-ng.
+# with its headless audio device; the tests speak with espeak-ng and hear with PocketSphinx (the
+# local TTS and STT providers).
 AGENT_RUNTIME_PACKAGES=(libpulse0)
-AGENT_TEST_PACKAGES=(libpulse0 espeak-ng)
+AGENT_TEST_PACKAGES=(libpulse0 espeak-ng pocketsphinx pocketsphinx-en-us)
 
 # The agent worker's build fetches the Silero VAD model with npm pack (agent-worker/src/build/silero-model.sh).
 use_npm() { command -v npm >/dev/null || use_packages npm; }

@@ -5,6 +5,7 @@ import io.vaani.agent.provider.ProviderConfig.Endpoint;
 import io.vaani.agent.provider.ProviderException;
 import io.vaani.agent.provider.stt.cartesia.CartesiaSpeechToText;
 import io.vaani.agent.provider.stt.deepgram.DeepgramSpeechToText;
+import io.vaani.agent.provider.stt.local.PocketSphinxSpeechToText;
 import io.vaani.agent.provider.stt.openai.OpenAiSpeechToText;
 import io.vaani.agent.provider.stt.sarvam.SarvamStreamingSpeechToText;
 import io.vaani.contracts.agent.Providers;
@@ -19,8 +20,7 @@ import java.util.Locale;
  * {@link ProviderConfig}: keys, and addresses that default to the providers' public ones (a
  * websocket address not set is derived from the REST one, http becoming ws). Sarvam is served by
  * its streaming endpoint; {@link io.vaani.agent.provider.stt.sarvam.SarvamSpeechToText} is the
- * per-utterance REST alternative. {@code local} has no recognizer: no offline one ships with the
- * worker, and a scripted stand-in would fake the caller's words.
+ * per-utterance REST alternative. {@code local} is PocketSphinx, offline and keyless, for development.
  */
 @Singleton
 public class SpeechRecognizers {
@@ -39,7 +39,7 @@ public class SpeechRecognizers {
         this.timing = timing;
     }
 
-    /** @throws ProviderException (not retryable) when the provider has no key or no recognizer; IllegalArgumentException for a name no agent may have */
+    /** @throws ProviderException (not retryable) when the provider has no key; IllegalArgumentException for a name no agent may have */
     public SpeechToText forProvider(String name) {
         String provider = name == null ? "" : name.toLowerCase(Locale.ROOT);
         return switch (provider) {
@@ -51,8 +51,7 @@ public class SpeechRecognizers {
                     websocket(config.sarvam(), "https://api.sarvam.ai"), config.connectTimeout(), timing);
             case "openai" -> new OpenAiSpeechToText(http, key(provider, config.openai(), "OPENAI_API_KEY"),
                     rest(config.openai(), "https://api.openai.com/v1"));
-            case "local" -> throw new ProviderException("local", 0, false, null,
-                    "no offline speech recognizer is available to the worker; choose deepgram, cartesia, sarvam or openai for STT", null);
+            case "local" -> new PocketSphinxSpeechToText();
             default -> throw new IllegalArgumentException("unknown STT provider '" + name + "'; known: " + Providers.STT.names());
         };
     }

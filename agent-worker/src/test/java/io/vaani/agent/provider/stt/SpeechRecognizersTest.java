@@ -89,9 +89,8 @@ class SpeechRecognizersTest {
     }
 
     @Test
-    void localHasNoRecognizerAndSaysSo() {
-        assertThatThrownBy(() -> recognizers(Map.of()).forProvider("local")).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("no offline speech recognizer");
+    void localIsTheOfflineRecognizerAndNeedsNoKey() {
+        assertThat(recognizers(Map.of()).forProvider("local")).isInstanceOf(io.vaani.agent.provider.stt.local.PocketSphinxSpeechToText.class);
     }
 
     @Test

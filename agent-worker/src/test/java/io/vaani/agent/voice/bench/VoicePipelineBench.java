@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Benchmark, not a test (deploy/local/bench.sh voice): the time the voice pipeline adds to a turn,
  * and how many concurrent calls one worker process sustains here. Calls go through the LiveKit
  * stand-in with the development model ({@code local}) and espeak-ng ({@code local} TTS); STT is the
- * Deepgram protocol server (a scripted stand-in: no offline recognizer exists), recordings go to S3Proxy.
+ * Deepgram protocol server (the local recognizer, PocketSphinx, spends about 0.7 CPU-s per utterance in a process of its
+ * own: it would measure itself, not the pipeline), recordings go to S3Proxy.
  * The stand-ins run in this JVM and take CPU of their own; their share is printed apart where the
  * threads tell. Figures are reported, never asserted: the machine may be shared.
  */
@@ -124,7 +125,7 @@ class VoicePipelineBench {
         System.out.printf("""
                 BENCH voice: %d cores; each call: the agent's first message, the callee's %.1f s sentence, the answer, the callee hangs up
                 BENCH voice: providers: LLM local (scripted, 20 ms a word), TTS local (espeak-ng, a process per sentence), STT the Deepgram
-                BENCH voice:   protocol server (no offline recognizer: scripted per utterance, local, in this JVM); recordings to S3Proxy
+                BENCH voice:   protocol server (scripted per utterance, in this JVM; local PocketSphinx would cost ~0.7 CPU-s an utterance); recordings to S3Proxy
                 BENCH voice: overhead = the pipeline's own time on a turn's critical path, summed over four stages:
                 BENCH voice:   end-of-speech: VAD's end of speech posted -> STT told (Finalize sent)
                 BENCH voice:   turn: the turn due (endpointing delay over, last final transcript posted) -> the model's request sent
