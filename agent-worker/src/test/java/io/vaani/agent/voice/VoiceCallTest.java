@@ -155,6 +155,37 @@ class VoiceCallTest {
     }
 
     @Test
+    void aCallRunsOfflineOnTheLocalProviders() throws Exception {
+        long callLogId = CALLS.incrementAndGet();
+        StandInRoom room = livekit.createRoom("call-" + callLogId).callerOpens(new AudioFrame(new short[0], 16_000));
+        AgentProfile offline = new AgentProfile("Renewals", "You are Vaani from Acme, calling {{first_name}}.", "Hello {{first_name}}.",
+                "en-US", new AgentProfile.Model("local", "scripted"), new AgentProfile.Model("local", "en-us"),
+                new AgentProfile.Voice("local", null, null), new AgentProfile.Tools(true, true, true, null, List.of()),
+                AgentProfile.VoicemailAction.HANG_UP, null, 300);
+
+        int modelRequestsBefore = openai.requests().size(); // the protocol servers are shared by the tests
+
+        dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, offline));
+        StandInSession session = joined(room);
+        await().atMost(WAIT).until(() -> "listening".equals(session.attributes().get("lk.agent.state"))
+                && Signals.activeSeconds(session.agentAudio().joined(), 1000) > 0.3);
+        int heardBefore = session.agentAudio().frameCount();
+        assertThat(session.callerSays(SpeechWav.caller())).isTrue();
+        // PocketSphinx hears some words, the scripted model answers them, espeak-ng speaks the answer
+        await().atMost(WAIT).until(() -> session.transcripts().stream().filter(ReceivedTranscript::isFinal).count() >= 3
+                && Signals.activeSeconds(session.agentAudio().joined(), 1000) > 1.0
+                && "listening".equals(session.attributes().get("lk.agent.state")));
+        room.callerLeaves();
+
+        JsonNode record = only(awaitRecord(callLogId), "call-record");
+        assertThat(record.path("turns").findValuesAsText("role")).startsWith("ASSISTANT", "USER", "ASSISTANT");
+        assertThat(record.path("turns").get(1).path("content").asText()).isNotBlank();
+        assertThat(record.path("turns").get(2).path("content").asText()).isNotBlank();
+        assertThat(session.agentAudio().frameCount()).isGreaterThan(heardBefore);
+        assertThat(openai.requests()).as("requests to the hosted model").hasSize(modelRequestsBefore);
+    }
+
+    @Test
     void theCalleeCutsTheAgentOffAndItsTurnKeepsOnlyWhatWasHeard() throws Exception {
         long callLogId = CALLS.incrementAndGet();
         StandInRoom room = livekit.createRoom("call-" + callLogId).callerOpens(new AudioFrame(new short[0], 16_000));
