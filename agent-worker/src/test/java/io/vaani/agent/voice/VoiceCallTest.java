@@ -94,6 +94,13 @@ class VoiceCallTest {
                 new AgentProfile.Tools(true, true, true, null, List.of()), AgentProfile.VoicemailAction.HANG_UP, null, 300);
     }
 
+    /** The usual agent, which leaves {@code message} on answering machines. */
+    static AgentProfile leavingMessage(String message) {
+        AgentProfile usual = profile(null);
+        return new AgentProfile(usual.name(), usual.systemPrompt(), null, usual.language(), usual.llm(), usual.stt(), usual.tts(),
+                usual.tools(), AgentProfile.VoicemailAction.LEAVE_MESSAGE, message, 300);
+    }
+
     @Test
     void aCallbackConversationFromGreetingToRecording() throws Exception {
         long callLogId = CALLS.incrementAndGet();
@@ -262,9 +269,7 @@ class VoiceCallTest {
         StandInRoom room = livekit.createRoom("call-" + callLogId).callerOpens(new AudioFrame(beepAfterGreeting, 16_000));
         deepgram.script().say("Hi, you have reached Maria, please leave a message after the tone");
         verdict = "MACHINE";
-        AgentProfile leaves = profile(null);
-        leaves = new AgentProfile(leaves.name(), leaves.systemPrompt(), null, leaves.language(), leaves.llm(), leaves.stt(), leaves.tts(),
-                leaves.tools(), AgentProfile.VoicemailAction.LEAVE_MESSAGE, "Hi {{first_name}}, this is Acme about your renewal.", 300);
+        AgentProfile leaves = leavingMessage("Hi {{first_name}}, this is Acme about your renewal.");
 
         dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, leaves));
         StandInSession session = joined(room);
@@ -371,9 +376,7 @@ class VoiceCallTest {
         StandInRoom room = livekit.createRoom("call-" + callLogId); // the caller's line plays the greeting, then silence
         deepgram.script().say("Hi, you have reached Maria, please leave a message after the tone");
         verdict = "MACHINE";
-        AgentProfile leaves = profile(null);
-        leaves = new AgentProfile(leaves.name(), leaves.systemPrompt(), null, leaves.language(), leaves.llm(), leaves.stt(), leaves.tts(),
-                leaves.tools(), AgentProfile.VoicemailAction.LEAVE_MESSAGE, "Hi {{first_name}}, Acme here, please call us back.", 300);
+        AgentProfile leaves = leavingMessage("Hi {{first_name}}, Acme here, please call us back.");
 
         dispatcher.dispatch(room.name(), CallMetadata.json(callLogId, Mode.CONVERSATION, leaves));
 

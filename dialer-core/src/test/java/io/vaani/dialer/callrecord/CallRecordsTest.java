@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,20 +193,20 @@ class CallRecordsTest {
     }
 
     /** Waits up to {@code wait} for the message in the call-records dead-letter queue; its death reason, or null. */
-    String deadLetter(String messageId, Duration wait) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
-        do {
-            GetResponse got;
-            while ((got = channel.basicGet(Queues.DIALER_CALL_RECORDS.deadLetterQueue(), true)) != null) {
-                Object reason = got.getProps().getHeaders() == null ? null : got.getProps().getHeaders().get("x-first-death-reason");
-                deadLetters.put(got.getProps().getMessageId(), String.valueOf(reason));
-            }
-            if (deadLetters.containsKey(messageId)) {
-                return deadLetters.get(messageId);
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return null;
+    String deadLetter(String messageId, Duration wait) {
+        try {
+            await().atMost(wait).pollInterval(Duration.ofMillis(100)).until(() -> {
+                GetResponse got;
+                while ((got = channel.basicGet(Queues.DIALER_CALL_RECORDS.deadLetterQueue(), true)) != null) {
+                    Object reason = got.getProps().getHeaders() == null ? null : got.getProps().getHeaders().get("x-first-death-reason");
+                    deadLetters.put(got.getProps().getMessageId(), String.valueOf(reason));
+                }
+                return deadLetters.containsKey(messageId);
+            });
+        } catch (ConditionTimeoutException e) {
+            return null;
+        }
+        return deadLetters.get(messageId);
     }
 
     /** The call's turns as stored, in the transcript's order (by seq), one line each. */
